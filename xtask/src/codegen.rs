@@ -1,0 +1,234 @@
+//! `cargo xtask codegen [--check]`: specs → converted 3.0 document → progenitor →
+//! `crates/*/src/generated.rs`.
+
+use std::path::{Path, PathBuf};
+
+use progenitor_impl::{GenerationSettings, Generator, InterfaceStyle, TagStyle, TypeImpl};
+use quote::quote;
+use serde_json::Value;
+
+use crate::{compat, convert, open_enum, opid, spec};
+
+/// One generated crate and the spec documents it is generated from.
+pub struct Target {
+    /// Crate folder, relative to the workspace root.
+    pub dir: &'static str,
+    /// Spec files under `specs/`, merged in this order.
+    pub specs: &'static [&'static str],
+}
+
+/// Every generated crate. Diagnostics share the lifecycle server, base path and key, so
+/// they fold into the lifecycle crate.
+pub const TARGETS: &[Target] = &[
+    Target {
+        dir: "crates/opensandbox-lifecycle-api",
+        specs: &["sandbox-lifecycle.yml", "diagnostic-api.yml"],
+    },
+    Target {
+        dir: "crates/opensandbox-execd-api",
+        specs: &["execd-api.yaml"],
+    },
+    Target {
+        dir: "crates/opensandbox-egress-api",
+        specs: &["egress-api.yaml"],
+    },
+];
+
+/// The generated crate's file name for the generated code.
+pub const GENERATED_RS: &str = "src/generated.rs";
+/// The generated crate's file name for the converted document.
+pub const CONVERTED_DOC: &str = "openapi-3.0.json";
+
+/// The outputs for one target.
+pub struct Output {
+    /// Text of `src/generated.rs`.
+    pub generated: String,
+    /// Text of the converted 3.0 document.
+    pub converted: String,
+}
+
+/// Loads, overlays, merges, converts and shapes the documents of a target.
+pub fn prepare(root: &Path, target: &Target) -> Result<(Value, compat::Shaped), String> {
+    let specs_dir = root.join("specs");
+    let mut merged: Option<Value> = None;
+    for name in target.specs {
+        let mut doc = spec::load(&specs_dir.join(name))?;
+        let overlay = specs_dir.join("overlays").join(name);
+        if overlay.exists() {
+            spec::apply_overlay(&mut doc, &spec::load(&overlay)?);
+        }
+        match &mut merged {
+            None => merged = Some(doc),
+            Some(base) => spec::merge_document(base, &doc, name)?,
+        }
+    }
+    let mut doc = merged.ok_or("a target with no spec")?;
+    convert::convert_document(&mut doc).map_err(|e| format!("{}: {e}", target.specs.join(" + ")))?;
+    let overrides_path = specs_dir.join("overlays").join("operation-ids.yaml");
+    let overrides = match std::fs::read_to_string(&overrides_path) {
+        Ok(text) => opid::parse_overrides(&text)?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Default::default(),
+        Err(e) => return Err(format!("reading {}: {e}", overrides_path.display())),
+    };
+    opid::assign(&mut doc, &overrides)?;
+    let shaped = compat::shape(&mut doc)?;
+    Ok((doc, shaped))
+}
+
+/// Produces the outputs for a target.
+pub fn generate(root: &Path, target: &Target) -> Result<Output, String> {
+    let (doc, shaped) = prepare(root, target)?;
+    let converted = serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())? + "\n";
+    let api: openapiv3::OpenAPI =
+        serde_json::from_value(doc).map_err(|e| format!("converted document does not parse as OpenAPI 3.0: {e}"))?;
+
+    let mut settings = GenerationSettings::default();
+    settings
+        .with_interface(InterfaceStyle::Builder)
+        .with_tag(TagStyle::Merged)
+        .with_inner_type(quote!(crate::hooks::RequestHeaders))
+        .with_pre_hook(quote!(crate::hooks::apply));
+    for e in &shaped.open_enums {
+        settings.with_replacement(
+            &e.name,
+            format!("crate::types::{}", e.name),
+            [TypeImpl::Display, TypeImpl::FromStr].into_iter(),
+        );
+    }
+    let tokens = run_progenitor(&settings, &api)?;
+
+    let mut file: syn::File =
+        syn::parse2(tokens).map_err(|e| format!("progenitor output does not parse: {e}"))?;
+    let mut extra_types = Vec::new();
+    for e in &shaped.open_enums {
+        let items: syn::File = syn::parse2(open_enum::generate(e)?).map_err(|e| e.to_string())?;
+        extra_types.extend(items.items);
+    }
+    patch_types_module(&mut file, extra_types)?;
+    let support: syn::File = syn::parse2(support_items(&shaped.excluded)).map_err(|e| e.to_string())?;
+    file.items.extend(support.items);
+
+    let sources = target.specs.iter().map(|s| format!("specs/{s}")).collect::<Vec<_>>().join(" + ");
+    let generated = format!(
+        "// @generated from {sources} by `cargo xtask codegen`. Do not edit: change the specs or xtask and regenerate.\n\n{}",
+        prettyplease::unparse(&file)
+    );
+    Ok(Output { generated, converted })
+}
+
+/// Runs progenitor, turning its panics into errors.
+fn run_progenitor(settings: &GenerationSettings, api: &openapiv3::OpenAPI) -> Result<proc_macro2::TokenStream, String> {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        Generator::new(settings).generate_tokens(api)
+    }));
+    std::panic::set_hook(previous);
+    match result {
+        Ok(Ok(tokens)) => Ok(tokens),
+        Ok(Err(e)) => Err(format!("progenitor: {e}")),
+        Err(panic) => {
+            let msg = panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_else(|| "unknown panic".into());
+            Err(format!("progenitor panicked: {msg}"))
+        }
+    }
+}
+
+/// Adds the open enums to `mod types`, and a `schemars::JsonSchema` derive behind the
+/// `schemars` feature to every type that derives serde traits.
+fn patch_types_module(file: &mut syn::File, extra: Vec<syn::Item>) -> Result<(), String> {
+    let types = file
+        .items
+        .iter_mut()
+        .find_map(|item| match item {
+            syn::Item::Mod(m) if m.ident == "types" => Some(m),
+            _ => None,
+        })
+        .ok_or("progenitor output has no `types` module")?;
+    let content = &mut types.content.as_mut().ok_or("`types` module has no body")?.1;
+    let schemars_attr: syn::Attribute = syn::parse_quote!(#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]);
+    for item in content.iter_mut() {
+        let attrs = match item {
+            syn::Item::Struct(s) => &mut s.attrs,
+            syn::Item::Enum(e) => &mut e.attrs,
+            _ => continue,
+        };
+        let derives_serde = attrs.iter().any(|a| {
+            a.path().is_ident("derive") && quote!(#a).to_string().contains("Deserialize")
+        });
+        if derives_serde {
+            attrs.push(schemars_attr.clone());
+        }
+    }
+    content.extend(extra);
+    Ok(())
+}
+
+/// Items every generated crate carries beside progenitor's output.
+fn support_items(excluded: &[compat::Excluded]) -> proc_macro2::TokenStream {
+    let rows = excluded.iter().map(|e| {
+        let (id, method, path) = (&e.operation_id, &e.method, &e.path);
+        quote!((#id, #method, #path))
+    });
+    quote! {
+        /// Operations of the spec that are not generated (their request bodies are not
+        /// JSON); the `opensandbox` facade implements them by hand.
+        /// Each entry is `(operationId, method, path)`.
+        pub const NOT_GENERATED: &[(&str, &str, &str)] = &[#(#rows),*];
+
+        /// The hook the generated client runs on every request.
+        pub mod hooks {
+            /// Headers added to every request the client sends (authentication, headers an
+            /// endpoint requires). `Debug` lists header names only: values may be secrets.
+            #[derive(Clone, Default)]
+            pub struct RequestHeaders(pub ::reqwest::header::HeaderMap);
+
+            impl ::std::fmt::Debug for RequestHeaders {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    f.debug_set().entries(self.0.keys()).finish()
+                }
+            }
+
+            /// Sets every header of `headers` on `request`, replacing values of the same name.
+            pub fn apply(headers: &RequestHeaders, request: &mut ::reqwest::Request) {
+                let target = request.headers_mut();
+                for name in headers.0.keys() {
+                    target.remove(name);
+                }
+                for (name, value) in headers.0.iter() {
+                    target.append(name.clone(), value.clone());
+                }
+            }
+        }
+    }
+}
+
+/// Writes (or, with `check`, compares) every target's outputs. Returns the stale files.
+pub fn run(root: &Path, check: bool) -> Result<Vec<PathBuf>, String> {
+    let mut stale = Vec::new();
+    for target in TARGETS {
+        let out = generate(root, target)?;
+        let dir = root.join(target.dir);
+        for (rel, text) in [(GENERATED_RS, &out.generated), (CONVERTED_DOC, &out.converted)] {
+            let path = dir.join(rel);
+            let current = std::fs::read_to_string(&path).ok();
+            if current.as_deref() == Some(text.as_str()) {
+                continue;
+            }
+            if check {
+                stale.push(path);
+            } else {
+                if let Some(parent) = path.parent() {
+                    std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
+                }
+                std::fs::write(&path, text).map_err(|e| format!("writing {}: {e}", path.display()))?;
+                println!("wrote {}", path.strip_prefix(root).unwrap_or(&path).display());
+            }
+        }
+    }
+    Ok(stale)
+}

@@ -1,0 +1,77 @@
+//! Maintainer tasks for the opensandbox-rs workspace.
+//!
+//! - `cargo xtask codegen [--check]` regenerates the low-level API crates from `specs/`
+//!   (or, with `--check`, fails naming every generated file that is out of date).
+//! - `cargo xtask spec-diff OLD NEW` compares two spec files or folders at the wire level
+//!   and exits non-zero when it finds a change that breaks existing clients.
+
+mod codegen;
+mod compat;
+mod convert;
+mod diff;
+mod open_enum;
+mod opid;
+mod spec;
+mod walk;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const USAGE: &str = "usage:
+  cargo xtask codegen [--check]     regenerate crates/*-api from specs/
+  cargo xtask spec-diff OLD NEW     wire-level differences between two specs (files or folders)";
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    match args.as_slice() {
+        ["codegen"] | ["codegen", "--check"] => {
+            let check = args.len() == 2;
+            let root = workspace_root();
+            match codegen::run(&root, check) {
+                Ok(stale) if stale.is_empty() => {
+                    if check {
+                        println!("generated code is up to date");
+                    }
+                    ExitCode::SUCCESS
+                }
+                Ok(stale) => {
+                    eprintln!("generated files are out of date (run `cargo xtask codegen`):");
+                    for path in stale {
+                        eprintln!("  {}", path.strip_prefix(&root).unwrap_or(&path).display());
+                    }
+                    ExitCode::FAILURE
+                }
+                Err(e) => {
+                    eprintln!("codegen failed: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+        ["spec-diff", old, new] => match diff::run(Path::new(old), Path::new(new)) {
+            Ok(report) => {
+                print!("{}", report.render());
+                if report.is_breaking() {
+                    ExitCode::FAILURE
+                } else {
+                    ExitCode::SUCCESS
+                }
+            }
+            Err(e) => {
+                eprintln!("spec-diff failed: {e}");
+                ExitCode::from(2)
+            }
+        },
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
