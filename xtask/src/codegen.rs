@@ -86,7 +86,7 @@ pub fn generate(root: &Path, target: &Target) -> Result<Output, String> {
     settings
         .with_interface(InterfaceStyle::Builder)
         .with_tag(TagStyle::Merged)
-        .with_inner_type(quote!(crate::hooks::RequestHeaders))
+        .with_inner_type(quote!(crate::hooks::RequestOptions))
         .with_pre_hook(quote!(crate::hooks::apply));
     for e in &shaped.open_enums {
         settings.with_replacement(
@@ -182,25 +182,37 @@ fn support_items(excluded: &[compat::Excluded]) -> proc_macro2::TokenStream {
 
         /// The hook the generated client runs on every request.
         pub mod hooks {
-            /// Headers added to every request the client sends (authentication, headers an
-            /// endpoint requires). `Debug` lists header names only: values may be secrets.
+            /// What the client adds to every request it sends: headers (authentication,
+            /// headers an endpoint requires) and a whole-request timeout. `Debug` lists
+            /// header names only: values may be secrets.
             #[derive(Clone, Default)]
-            pub struct RequestHeaders(pub ::reqwest::header::HeaderMap);
+            pub struct RequestOptions {
+                /// Headers set on every request, replacing values of the same name.
+                pub headers: ::reqwest::header::HeaderMap,
+                /// Whole-request timeout; `None` leaves the `reqwest::Client`'s own.
+                pub timeout: ::std::option::Option<::std::time::Duration>,
+            }
 
-            impl ::std::fmt::Debug for RequestHeaders {
+            impl ::std::fmt::Debug for RequestOptions {
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.debug_set().entries(self.0.keys()).finish()
+                    f.debug_struct("RequestOptions")
+                        .field("headers", &self.headers.keys().collect::<::std::vec::Vec<_>>())
+                        .field("timeout", &self.timeout)
+                        .finish()
                 }
             }
 
-            /// Sets every header of `headers` on `request`, replacing values of the same name.
-            pub fn apply(headers: &RequestHeaders, request: &mut ::reqwest::Request) {
+            /// Applies `options` to `request`.
+            pub fn apply(options: &RequestOptions, request: &mut ::reqwest::Request) {
                 let target = request.headers_mut();
-                for name in headers.0.keys() {
+                for name in options.headers.keys() {
                     target.remove(name);
                 }
-                for (name, value) in headers.0.iter() {
+                for (name, value) in options.headers.iter() {
                     target.append(name.clone(), value.clone());
+                }
+                if let Some(timeout) = options.timeout {
+                    *request.timeout_mut() = Some(timeout);
                 }
             }
         }

@@ -4422,7 +4422,7 @@ Version: 0.1.0*/
 pub struct Client {
     pub(crate) baseurl: String,
     pub(crate) client: reqwest::Client,
-    pub(crate) inner: crate::hooks::RequestHeaders,
+    pub(crate) inner: crate::hooks::RequestOptions,
 }
 impl Client {
     /// Create a new client.
@@ -4430,7 +4430,7 @@ impl Client {
     /// `baseurl` is the base URL provided to the internal
     /// `reqwest::Client`, and should include a scheme and hostname,
     /// as well as port and a path stem if applicable.
-    pub fn new(baseurl: &str, inner: crate::hooks::RequestHeaders) -> Self {
+    pub fn new(baseurl: &str, inner: crate::hooks::RequestOptions) -> Self {
         #[cfg(not(target_arch = "wasm32"))]
         let client = {
             let dur = ::std::time::Duration::from_secs(15u64);
@@ -4449,7 +4449,7 @@ impl Client {
     pub fn new_with_client(
         baseurl: &str,
         client: reqwest::Client,
-        inner: crate::hooks::RequestHeaders,
+        inner: crate::hooks::RequestOptions,
     ) -> Self {
         Self {
             baseurl: baseurl.to_string(),
@@ -4458,7 +4458,7 @@ impl Client {
         }
     }
 }
-impl ClientInfo<crate::hooks::RequestHeaders> for Client {
+impl ClientInfo<crate::hooks::RequestOptions> for Client {
     fn api_version() -> &'static str {
         "0.1.0"
     }
@@ -4468,11 +4468,11 @@ impl ClientInfo<crate::hooks::RequestHeaders> for Client {
     fn client(&self) -> &reqwest::Client {
         &self.client
     }
-    fn inner(&self) -> &crate::hooks::RequestHeaders {
+    fn inner(&self) -> &crate::hooks::RequestOptions {
         &self.inner
     }
 }
-impl ClientHooks<crate::hooks::RequestHeaders> for &Client {}
+impl ClientHooks<crate::hooks::RequestOptions> for &Client {}
 impl Client {
     /**Page through sandboxes
 
@@ -6197,23 +6197,35 @@ pub mod prelude {
 pub const NOT_GENERATED: &[(&str, &str, &str)] = &[];
 /// The hook the generated client runs on every request.
 pub mod hooks {
-    /// Headers added to every request the client sends (authentication, headers an
-    /// endpoint requires). `Debug` lists header names only: values may be secrets.
+    /// What the client adds to every request it sends: headers (authentication,
+    /// headers an endpoint requires) and a whole-request timeout. `Debug` lists
+    /// header names only: values may be secrets.
     #[derive(Clone, Default)]
-    pub struct RequestHeaders(pub ::reqwest::header::HeaderMap);
-    impl ::std::fmt::Debug for RequestHeaders {
+    pub struct RequestOptions {
+        /// Headers set on every request, replacing values of the same name.
+        pub headers: ::reqwest::header::HeaderMap,
+        /// Whole-request timeout; `None` leaves the `reqwest::Client`'s own.
+        pub timeout: ::std::option::Option<::std::time::Duration>,
+    }
+    impl ::std::fmt::Debug for RequestOptions {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.debug_set().entries(self.0.keys()).finish()
+            f.debug_struct("RequestOptions")
+                .field("headers", &self.headers.keys().collect::<::std::vec::Vec<_>>())
+                .field("timeout", &self.timeout)
+                .finish()
         }
     }
-    /// Sets every header of `headers` on `request`, replacing values of the same name.
-    pub fn apply(headers: &RequestHeaders, request: &mut ::reqwest::Request) {
+    /// Applies `options` to `request`.
+    pub fn apply(options: &RequestOptions, request: &mut ::reqwest::Request) {
         let target = request.headers_mut();
-        for name in headers.0.keys() {
+        for name in options.headers.keys() {
             target.remove(name);
         }
-        for (name, value) in headers.0.iter() {
+        for (name, value) in options.headers.iter() {
             target.append(name.clone(), value.clone());
+        }
+        if let Some(timeout) = options.timeout {
+            *request.timeout_mut() = Some(timeout);
         }
     }
 }

@@ -12,7 +12,7 @@
 //!   string enums are open (`Unknown(String)`);
 //! - operations with non-JSON request bodies are listed in [`NOT_GENERATED`];
 //! - every request passes through [`hooks::apply`], which adds the client's
-//!   [`hooks::RequestHeaders`].
+//!   [`hooks::RequestOptions`] (headers and a timeout).
 #![allow(clippy::all, clippy::pedantic, missing_docs, rustdoc::all, unused_imports, dead_code)]
 
 include!("generated.rs");

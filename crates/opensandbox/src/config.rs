@@ -1,0 +1,180 @@
+//! Client configuration: [`ClientOptions`] for the three low-level clients and
+//! [`ConnectionConfig`] for the high-level API. The one place a `reqwest::Client` is built
+//! is [`crate::transport::http`].
+
+use std::fmt;
+use std::time::Duration;
+
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+
+use crate::error::{Error, Result};
+use crate::transport::retry::RetryPolicy;
+use crate::transport::tls::TransportConfig;
+
+/// The default whole-request timeout of unary calls.
+pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// The default connect timeout.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// The default idle limit of streams (execd pings every 3 s).
+pub const DEFAULT_STREAM_IDLE_TIMEOUT: Duration = Duration::from_secs(60);
+/// The default largest single stream event.
+pub const DEFAULT_MAX_EVENT_SIZE: usize = 128 * 1024 * 1024;
+
+/// Options shared by [`LifecycleClient`](crate::LifecycleClient),
+/// [`ExecdClient`](crate::ExecdClient) and [`EgressClient`](crate::EgressClient).
+///
+/// Unary calls get a whole-request timeout; streams (command output, downloads, metrics)
+/// get none: they are bounded by the connect timeout and an idle watchdog instead.
+///
+/// If you pass your own `reqwest::Client` ([`ClientOptions::http_client`]), its TLS
+/// configuration is yours: the SDK's key-strength policy and connect timeout apply only
+/// to clients the SDK builds.
+#[derive(Clone)]
+#[non_exhaustive]
+pub struct ClientOptions {
+    pub(crate) http_client: Option<reqwest::Client>,
+    pub(crate) request_timeout: Duration,
+    pub(crate) connect_timeout: Duration,
+    pub(crate) stream_idle_timeout: Duration,
+    pub(crate) max_event_size: usize,
+    pub(crate) headers: HeaderMap,
+    pub(crate) auth_header: Option<HeaderName>,
+    pub(crate) user_agent: String,
+    pub(crate) retry: Option<RetryPolicy>,
+    pub(crate) transport: TransportConfig,
+}
+
+impl Default for ClientOptions {
+    fn default() -> Self {
+        ClientOptions {
+            http_client: None,
+            request_timeout: DEFAULT_REQUEST_TIMEOUT,
+            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            stream_idle_timeout: DEFAULT_STREAM_IDLE_TIMEOUT,
+            max_event_size: DEFAULT_MAX_EVENT_SIZE,
+            headers: HeaderMap::new(),
+            auth_header: None,
+            user_agent: format!("opensandbox-rust/{}", env!("CARGO_PKG_VERSION")),
+            retry: None,
+            transport: TransportConfig::default(),
+        }
+    }
+}
+
+impl fmt::Debug for ClientOptions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientOptions")
+            .field("http_client", &self.http_client.as_ref().map(|_| "caller-supplied"))
+            .field("request_timeout", &self.request_timeout)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("stream_idle_timeout", &self.stream_idle_timeout)
+            .field("max_event_size", &self.max_event_size)
+            .field("headers", &self.headers.keys().collect::<Vec<_>>())
+            .field("auth_header", &self.auth_header)
+            .field("user_agent", &self.user_agent)
+            .field("retry", &self.retry)
+            .field("transport", &self.transport)
+            .finish()
+    }
+}
+
+impl ClientOptions {
+    /// Default options.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Uses a caller-supplied `reqwest::Client` (its TLS policy and timeouts are yours).
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http_client = Some(client);
+        self
+    }
+
+    /// Sets the whole-request timeout of unary calls (default 30 s).
+    pub fn request_timeout(mut self, timeout: Duration) -> Self {
+        self.request_timeout = timeout;
+        self
+    }
+
+    /// Sets the connect timeout (default 10 s).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// Sets how long a stream may go without a byte before it fails (default 60 s).
+    pub fn stream_idle_timeout(mut self, timeout: Duration) -> Self {
+        self.stream_idle_timeout = timeout;
+        self
+    }
+
+    /// Sets the largest single stream event accepted (default 128 MiB).
+    pub fn max_event_size(mut self, bytes: usize) -> Self {
+        self.max_event_size = bytes;
+        self
+    }
+
+    /// Adds a header sent on every request.
+    pub fn header(mut self, name: &str, value: &str) -> Result<Self> {
+        let (n, v) = header_pair(name, value)?;
+        self.headers.insert(n, v);
+        Ok(self)
+    }
+
+    /// Adds headers sent on every request.
+    pub fn headers(mut self, headers: HeaderMap) -> Self {
+        self.headers.extend(headers);
+        self
+    }
+
+    /// Overrides the name of the authentication header.
+    pub fn auth_header(mut self, name: &str) -> Result<Self> {
+        self.auth_header = Some(
+            HeaderName::from_bytes(name.as_bytes())
+                .map_err(|_| Error::Config(format!("invalid header name {name:?}")))?,
+        );
+        Ok(self)
+    }
+
+    /// Sets the `User-Agent` (default `opensandbox-rust/<version>`).
+    pub fn user_agent(mut self, ua: impl Into<String>) -> Self {
+        self.user_agent = ua.into();
+        self
+    }
+
+    /// Turns retries on with `policy` (off by default).
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = Some(policy);
+        self
+    }
+
+    /// Sets the TLS policy of SDK-built HTTP clients.
+    pub fn transport(mut self, transport: TransportConfig) -> Self {
+        self.transport = transport;
+        self
+    }
+}
+
+/// Parses a header name and value, with a clear error.
+pub(crate) fn header_pair(name: &str, value: &str) -> Result<(HeaderName, HeaderValue)> {
+    let n = HeaderName::from_bytes(name.as_bytes())
+        .map_err(|_| Error::Config(format!("invalid header name {name:?}")))?;
+    let mut v = HeaderValue::from_str(value)
+        .map_err(|_| Error::Config(format!("invalid value for header {name:?}")))?;
+    if is_sensitive(&n) {
+        v.set_sensitive(true);
+    }
+    Ok((n, v))
+}
+
+/// Headers whose values are secrets.
+pub(crate) fn is_sensitive(name: &HeaderName) -> bool {
+    let n = name.as_str();
+    n == "authorization"
+        || n == "proxy-authorization"
+        || n.contains("key")
+        || n.contains("token")
+        || n.contains("auth")
+        || n.contains("secret")
+        || n.contains("cookie")
+}

@@ -1,0 +1,329 @@
+//! The crate's one error type.
+//!
+//! Every [`Error`] tells where things stopped: the request was never built
+//! ([`Error::InvalidInput`], [`Error::Config`]), it may or may not have reached the server
+//! ([`Error::Transport`], [`Error::Timeout`]), the server answered with an error
+//! ([`Error::Api`]) or with something this SDK could not decode ([`Error::Decode`]), or a
+//! stream broke part-way ([`Error::Stream`]).
+
+use std::time::Duration;
+
+use bytes::Bytes;
+use reqwest::StatusCode;
+use reqwest::header::HeaderMap;
+
+/// Shorthand for `Result<T, opensandbox::Error>`.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong when talking to OpenSandbox.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The caller's input is invalid; nothing was sent.
+    #[error("invalid input: {0}")]
+    InvalidInput(String),
+
+    /// The client configuration is invalid; nothing was sent.
+    #[error("invalid configuration: {0}")]
+    Config(String),
+
+    /// The request failed below HTTP (connect, TLS, I/O). `sent` says whether the request
+    /// may have reached the server: `false` only when it provably did not (e.g. the
+    /// connection was refused).
+    #[error("transport error ({}): {message}", if *.sent { "request may have been sent" } else { "request not sent" })]
+    Transport {
+        /// What failed.
+        message: String,
+        /// Whether the request may have reached the server.
+        sent: bool,
+        /// The underlying error.
+        #[source]
+        source: Option<Box<dyn std::error::Error + Send + Sync>>,
+    },
+
+    /// The server certificate broke the TLS key-strength policy (or failed verification).
+    #[error("TLS: {0}")]
+    Tls(String),
+
+    /// A deadline passed: the whole-request timeout of a unary call, or a stream's idle
+    /// limit (no bytes for that long).
+    #[error("timed out after {after:?} ({what})")]
+    Timeout {
+        /// Which deadline.
+        what: &'static str,
+        /// The configured limit.
+        after: Duration,
+    },
+
+    /// The server answered with an error status.
+    #[error(transparent)]
+    Api(Box<ApiError>),
+
+    /// The server answered with a success status but a body this SDK could not decode.
+    #[error("could not decode the response ({status}): {message}; body starts with {snippet:?}")]
+    Decode {
+        /// HTTP status of the response.
+        status: StatusCode,
+        /// What failed to decode.
+        message: String,
+        /// The first bytes of the body (at most 512), lossily as UTF-8.
+        snippet: String,
+    },
+
+    /// A stream broke: a malformed frame, an event over the size limit, or the connection
+    /// closed before the terminal event.
+    #[error("stream error: {0}")]
+    Stream(String),
+
+    /// A local file operation failed (upload from or download to a path).
+    #[error("I/O error on {path}: {source}")]
+    Io {
+        /// The local path.
+        path: String,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+
+    /// A caller callback asked the stream to stop.
+    #[error("stopped by the handler: {0}")]
+    Handler(Box<dyn std::error::Error + Send + Sync>),
+}
+
+impl Error {
+    /// The API error, if the server answered with an error status.
+    pub fn api(&self) -> Option<&ApiError> {
+        match self {
+            Error::Api(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The HTTP status of an API error.
+    pub fn status(&self) -> Option<StatusCode> {
+        self.api().map(|e| e.status)
+    }
+
+    /// Whether the server said the resource does not exist (404).
+    pub fn is_not_found(&self) -> bool {
+        self.status() == Some(StatusCode::NOT_FOUND)
+    }
+
+    /// Whether the server refused a write because of a stale revision or state (409).
+    pub fn is_conflict(&self) -> bool {
+        self.status() == Some(StatusCode::CONFLICT)
+    }
+
+    pub(crate) fn stream(msg: impl Into<String>) -> Self {
+        Error::Stream(msg.into())
+    }
+
+    pub(crate) fn transport(
+        message: impl Into<String>,
+        sent: bool,
+        source: impl std::error::Error + Send + Sync + 'static,
+    ) -> Self {
+        Error::Transport {
+            message: message.into(),
+            sent,
+            source: Some(Box::new(source)),
+        }
+    }
+}
+
+impl From<ApiError> for Error {
+    fn from(e: ApiError) -> Self {
+        Error::Api(Box::new(e))
+    }
+}
+
+/// An error answer from an OpenSandbox server, decoded from whichever shape it used:
+/// `{"code","message"}`, FastAPI's `{"detail": …}` (lifecycle validation, 422),
+/// execd's `{"error": …}`, or the egress sidecar's plain text.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{status}{}: {message}{}", code.as_deref().map(|c| format!(" {c}")).unwrap_or_default(), request_id.as_deref().map(|r| format!(" (request id {r})")).unwrap_or_default())]
+#[non_exhaustive]
+pub struct ApiError {
+    /// HTTP status.
+    pub status: StatusCode,
+    /// The machine-readable code, when the server sent one (`SANDBOX::NOT_FOUND`, …).
+    pub code: Option<String>,
+    /// A human-readable message (the status's reason phrase when the body had none).
+    pub message: String,
+    /// The `X-Request-ID` response header.
+    pub request_id: Option<String>,
+    /// The `Retry-After` response header, as a delay.
+    pub retry_after: Option<Duration>,
+    /// The raw response body.
+    pub body: Bytes,
+}
+
+impl ApiError {
+    /// Builds an API error from a response's parts.
+    pub fn from_parts(status: StatusCode, headers: &HeaderMap, body: Bytes) -> Self {
+        let request_id = headers
+            .get("x-request-id")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let retry_after = headers
+            .get(reqwest::header::RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(crate::transport::retry::parse_retry_after);
+        let (code, message) = decode_error_body(&body);
+        let message = message.unwrap_or_else(|| {
+            status
+                .canonical_reason()
+                .unwrap_or("error")
+                .to_string()
+        });
+        ApiError {
+            status,
+            code,
+            message,
+            request_id,
+            retry_after,
+            body,
+        }
+    }
+
+    /// The body as (lossy) UTF-8 text.
+    pub fn body_text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+/// Extracts `(code, message)` from every error-body shape the servers use.
+fn decode_error_body(body: &[u8]) -> (Option<String>, Option<String>) {
+    let text = String::from_utf8_lossy(body);
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return (None, None);
+    }
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(trimmed) else {
+        // Egress sidecar: plain text.
+        return (None, Some(truncate(trimmed, 2048)));
+    };
+    let str_field = |k: &str| value.get(k).and_then(|v| v.as_str()).map(str::to_owned);
+    if let Some(message) = str_field("message") {
+        return (str_field("code"), Some(message));
+    }
+    if let Some(error) = str_field("error") {
+        return (str_field("code"), Some(error));
+    }
+    if let Some(detail) = value.get("detail") {
+        return (Some("VALIDATION_ERROR".into()), Some(describe_detail(detail)));
+    }
+    if let Some(code) = str_field("code") {
+        return (Some(code), None);
+    }
+    (None, Some(truncate(trimmed, 2048)))
+}
+
+/// FastAPI's `detail`: a string, or a list of `{loc, msg, type}`.
+fn describe_detail(detail: &serde_json::Value) -> String {
+    match detail {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .map(|item| {
+                let msg = item.get("msg").and_then(|m| m.as_str()).unwrap_or("invalid");
+                let loc: Vec<String> = item
+                    .get("loc")
+                    .and_then(|l| l.as_array())
+                    .map(|l| {
+                        l.iter()
+                            .map(|p| match p {
+                                serde_json::Value::String(s) => s.clone(),
+                                other => other.to_string(),
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                if loc.is_empty() {
+                    msg.to_string()
+                } else {
+                    format!("{}: {msg}", loc.join("."))
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        other => other.to_string(),
+    }
+}
+
+pub(crate) fn truncate(s: &str, max: usize) -> String {
+    if s.len() <= max {
+        return s.to_string();
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &s[..end])
+}
+
+/// The first bytes of a body, for error messages.
+pub(crate) fn snippet(body: &[u8]) -> String {
+    let end = body.len().min(512);
+    String::from_utf8_lossy(&body[..end]).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn api(status: u16, body: &str) -> ApiError {
+        ApiError::from_parts(
+            StatusCode::from_u16(status).unwrap(),
+            &HeaderMap::new(),
+            Bytes::from(body.to_string()),
+        )
+    }
+
+    #[test]
+    fn code_message_shape() {
+        let e = api(404, r#"{"code":"SANDBOX::NOT_FOUND","message":"no such sandbox"}"#);
+        assert_eq!(e.code.as_deref(), Some("SANDBOX::NOT_FOUND"));
+        assert_eq!(e.message, "no such sandbox");
+    }
+
+    #[test]
+    fn fastapi_detail_shape() {
+        let e = api(
+            422,
+            r#"{"detail":[{"loc":["body","image","uri"],"msg":"field required","type":"missing"}]}"#,
+        );
+        assert_eq!(e.code.as_deref(), Some("VALIDATION_ERROR"));
+        assert_eq!(e.message, "body.image.uri: field required");
+    }
+
+    #[test]
+    fn execd_error_shape() {
+        let e = api(401, r#"{"error":"missing access token"}"#);
+        assert_eq!(e.message, "missing access token");
+        assert_eq!(e.code, None);
+    }
+
+    #[test]
+    fn plain_text_shape() {
+        let e = api(409, "revision conflict: expected 3, have 4\n");
+        assert_eq!(e.message, "revision conflict: expected 3, have 4");
+        assert_eq!(e.body_text(), "revision conflict: expected 3, have 4\n");
+    }
+
+    #[test]
+    fn empty_body_uses_reason_phrase() {
+        assert_eq!(api(503, "").message, "Service Unavailable");
+    }
+
+    #[test]
+    fn headers_are_kept() {
+        let mut h = HeaderMap::new();
+        h.insert("x-request-id", "req-1".parse().unwrap());
+        h.insert("retry-after", "7".parse().unwrap());
+        let e = ApiError::from_parts(StatusCode::TOO_MANY_REQUESTS, &h, Bytes::new());
+        assert_eq!(e.request_id.as_deref(), Some("req-1"));
+        assert_eq!(e.retry_after, Some(Duration::from_secs(7)));
+        assert!(e.to_string().contains("req-1"));
+    }
+}

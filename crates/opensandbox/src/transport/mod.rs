@@ -1,0 +1,426 @@
+//! HTTP transport: the one place requests are sent, retried, traced and their errors
+//! decoded. Clients hold a [`Transport`]; generated clients share its `reqwest::Client`
+//! and get its headers and unary timeout through their request hook.
+
+pub(crate) mod http;
+pub mod retry;
+pub mod tls;
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use bytes::Bytes;
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+use reqwest::{Method, RequestBuilder, Response, StatusCode};
+use tracing::Instrument;
+
+use crate::config::{ClientOptions, is_sensitive};
+use crate::error::{ApiError, Error, Result, snippet};
+use retry::{Failure, RetryPolicy, idempotent_method, retryable};
+
+/// Which API a transport talks to (for tracing and error messages).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Api {
+    Lifecycle,
+    Execd,
+    Egress,
+}
+
+impl Api {
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Api::Lifecycle => "lifecycle",
+            Api::Execd => "execd",
+            Api::Egress => "egress",
+        }
+    }
+}
+
+/// Whether a call may be repeated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Idempotency {
+    /// Decide from the HTTP method.
+    ByMethod,
+    /// The caller says repeating is harmless.
+    Idempotent,
+    /// Never repeat once the request may have left (bodies that cannot be replayed).
+    Once,
+}
+
+/// A configured connection to one API base URL.
+#[derive(Clone)]
+pub(crate) struct Transport {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    api: Api,
+    http: reqwest::Client,
+    base: String,
+    headers: HeaderMap,
+    options: ClientOptions,
+}
+
+impl std::fmt::Debug for Transport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Transport")
+            .field("api", &self.inner.api)
+            .field("base", &self.inner.base)
+            .field("headers", &self.inner.headers.keys().collect::<Vec<_>>())
+            .field("options", &self.inner.options)
+            .finish()
+    }
+}
+
+/// Normalises a base URL: scheme required (http/https), no query or fragment, no
+/// trailing slash; a path prefix is kept.
+pub(crate) fn normalize_base(base: &str) -> Result<String> {
+    let url = url::Url::parse(base.trim())
+        .map_err(|e| Error::Config(format!("invalid base URL {base:?}: {e}")))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(Error::Config(format!(
+            "base URL {base:?} must use http or https"
+        )));
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(Error::Config(format!("base URL {base:?} has no host")));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(Error::Config(format!(
+            "base URL {base:?} must not have a query or fragment"
+        )));
+    }
+    Ok(url.as_str().trim_end_matches('/').to_string())
+}
+
+impl Transport {
+    /// Builds a transport; `auth` is `(default header name, secret)` when the API needs one.
+    pub(crate) fn new(
+        api: Api,
+        base: &str,
+        auth: Option<(&'static str, &str)>,
+        extra_headers: HeaderMap,
+        options: ClientOptions,
+    ) -> Result<Self> {
+        let base = normalize_base(base)?;
+        let http = match &options.http_client {
+            Some(c) => c.clone(),
+            None => http::build_client(&options)?,
+        };
+        let mut headers = options.headers.clone();
+        headers.extend(extra_headers);
+        if let Some((default_name, secret)) = auth
+            && !secret.is_empty()
+        {
+            let name = options
+                .auth_header
+                .clone()
+                .unwrap_or(HeaderName::from_static(default_name));
+            let mut value = HeaderValue::from_str(secret)
+                .map_err(|_| Error::Config(format!("the {} credential is not a valid header value", api.name())))?;
+            value.set_sensitive(true);
+            headers.insert(name, value);
+        }
+        for (name, value) in headers.iter_mut() {
+            if is_sensitive(name) {
+                value.set_sensitive(true);
+            }
+        }
+        if !headers.contains_key(reqwest::header::USER_AGENT)
+            && let Ok(ua) = HeaderValue::from_str(&options.user_agent)
+        {
+            headers.insert(reqwest::header::USER_AGENT, ua);
+        }
+        Ok(Transport {
+            inner: Arc::new(Inner {
+                api,
+                http,
+                base,
+                headers,
+                options,
+            }),
+        })
+    }
+
+    /// The normalised base URL (no trailing slash).
+    pub(crate) fn base(&self) -> &str {
+        &self.inner.base
+    }
+
+    /// The HTTP client.
+    pub(crate) fn http(&self) -> &reqwest::Client {
+        &self.inner.http
+    }
+
+    /// The client options.
+    pub(crate) fn options(&self) -> &ClientOptions {
+        &self.inner.options
+    }
+
+    /// Headers sent on every request.
+    pub(crate) fn headers(&self) -> &HeaderMap {
+        &self.inner.headers
+    }
+
+    /// The API this transport talks to.
+    pub(crate) fn api(&self) -> Api {
+        self.inner.api
+    }
+
+    /// `base + path` (path starts with `/`): appended, never replacing the base's path.
+    pub(crate) fn url(&self, path: &str) -> String {
+        let mut url = String::with_capacity(self.inner.base.len() + path.len());
+        url.push_str(&self.inner.base);
+        url.push_str(path);
+        url
+    }
+
+    /// A request to `path` with the transport's headers (no whole-request timeout: set
+    /// one with [`RequestBuilder::timeout`] for unary calls).
+    pub(crate) fn request(&self, method: Method, path: &str) -> RequestBuilder {
+        self.inner
+            .http
+            .request(method, self.url(path))
+            .headers(self.inner.headers.clone())
+    }
+
+    /// A unary request: [`Transport::request`] with the whole-request timeout.
+    pub(crate) fn unary(&self, method: Method, path: &str) -> RequestBuilder {
+        self.request(method, path)
+            .timeout(self.inner.options.request_timeout)
+    }
+
+    /// Runs a generated-client call with retries, tracing and error decoding.
+    pub(crate) async fn call<T, F, Fut>(
+        &self,
+        op: &'static str,
+        method: Method,
+        idempotency: Idempotency,
+        f: F,
+    ) -> Result<progenitor_client::ResponseValue<T>>
+    where
+        F: Fn() -> Fut,
+        Fut: Future<Output = std::result::Result<progenitor_client::ResponseValue<T>, progenitor_client::Error<()>>>,
+    {
+        let idempotent = self.is_idempotent(&method, idempotency);
+        let span = tracing::debug_span!("opensandbox.request", api = self.inner.api.name(), op, method = %method);
+        async move {
+            let started = Instant::now();
+            let mut attempt = 1u32;
+            loop {
+                let t0 = Instant::now();
+                let outcome = f().await;
+                let (err, failure, retry_after) = match outcome {
+                    Ok(v) => {
+                        tracing::debug!(attempt, status = v.status().as_u16(), request_id = request_id(v.headers()), elapsed_ms = t0.elapsed().as_millis() as u64, "response");
+                        return Ok(v);
+                    }
+                    Err(e) => self.classify_progenitor(e).await,
+                };
+                tracing::debug!(attempt, error = %err, elapsed_ms = t0.elapsed().as_millis() as u64, "attempt failed");
+                match self.next_delay(failure, idempotent, attempt, started, retry_after) {
+                    Some(delay) => {
+                        tokio::time::sleep(delay).await;
+                        attempt += 1;
+                    }
+                    None => return Err(err),
+                }
+            }
+        }
+        .instrument(span)
+        .await
+    }
+
+    /// Sends a hand-built request with retries, tracing and error decoding; returns the
+    /// response when its status is a success. `build` is called once per attempt.
+    pub(crate) async fn send<F>(
+        &self,
+        op: &'static str,
+        method: Method,
+        idempotency: Idempotency,
+        build: F,
+    ) -> Result<Response>
+    where
+        F: Fn() -> Result<RequestBuilder>,
+    {
+        let idempotent = self.is_idempotent(&method, idempotency);
+        let span = tracing::debug_span!("opensandbox.request", api = self.inner.api.name(), op, method = %method);
+        async move {
+            let started = Instant::now();
+            let mut attempt = 1u32;
+            loop {
+                let t0 = Instant::now();
+                let outcome = build()?.send().await;
+                let (err, failure, retry_after) = match outcome {
+                    Ok(resp) if resp.status().is_success() => {
+                        tracing::debug!(attempt, status = resp.status().as_u16(), request_id = request_id(resp.headers()), elapsed_ms = t0.elapsed().as_millis() as u64, "response");
+                        return Ok(resp);
+                    }
+                    Ok(resp) => {
+                        let status = resp.status();
+                        let api = api_error(resp).await;
+                        let ra = api.retry_after;
+                        (Error::from(api), Failure::Status(status), ra)
+                    }
+                    Err(e) => {
+                        let f = classify_reqwest(&e);
+                        (self.reqwest_error(e, f), f, None)
+                    }
+                };
+                tracing::debug!(attempt, error = %err, elapsed_ms = t0.elapsed().as_millis() as u64, "attempt failed");
+                match self.next_delay(failure, idempotent, attempt, started, retry_after) {
+                    Some(delay) => {
+                        tokio::time::sleep(delay).await;
+                        attempt += 1;
+                    }
+                    None => return Err(err),
+                }
+            }
+        }
+        .instrument(span)
+        .await
+    }
+
+    fn is_idempotent(&self, method: &Method, idempotency: Idempotency) -> bool {
+        match idempotency {
+            Idempotency::ByMethod => idempotent_method(method),
+            Idempotency::Idempotent => true,
+            Idempotency::Once => false,
+        }
+    }
+
+    /// The delay before the next attempt, or `None` to stop.
+    fn next_delay(
+        &self,
+        failure: Failure,
+        idempotent: bool,
+        attempt: u32,
+        started: Instant,
+        retry_after: Option<Duration>,
+    ) -> Option<Duration> {
+        let policy: &RetryPolicy = self.inner.options.retry.as_ref()?;
+        if attempt >= policy.max_attempts || !retryable(failure, idempotent) {
+            return None;
+        }
+        let delay = match retry_after {
+            Some(ra) if ra > policy.max_retry_after => return None,
+            Some(ra) => ra,
+            None => policy.backoff(attempt),
+        };
+        if started.elapsed() + delay > policy.max_elapsed {
+            return None;
+        }
+        Some(delay)
+    }
+
+    async fn classify_progenitor(
+        &self,
+        e: progenitor_client::Error<()>,
+    ) -> (Error, Failure, Option<Duration>) {
+        use progenitor_client::Error as P;
+        match e {
+            P::InvalidRequest(msg) => (Error::InvalidInput(msg), Failure::Fatal, None),
+            P::CommunicationError(e) | P::ResponseBodyError(e) => {
+                let f = classify_reqwest(&e);
+                (self.reqwest_error(e, f), f, None)
+            }
+            P::InvalidUpgrade(e) => {
+                let f = classify_reqwest(&e);
+                (self.reqwest_error(e, f), f, None)
+            }
+            P::ErrorResponse(rv) => {
+                let status = rv.status();
+                let api = ApiError::from_parts(status, rv.headers(), Bytes::new());
+                let ra = api.retry_after;
+                (Error::from(api), Failure::Status(status), ra)
+            }
+            P::InvalidResponsePayload(body, err) => (
+                Error::Decode {
+                    status: StatusCode::OK,
+                    message: err.to_string(),
+                    snippet: snippet(&body),
+                },
+                Failure::Fatal,
+                None,
+            ),
+            P::UnexpectedResponse(resp) => {
+                let status = resp.status();
+                if status.is_success() {
+                    let body = resp.bytes().await.unwrap_or_default();
+                    return (
+                        Error::Decode {
+                            status,
+                            message: "unexpected success status or content type".into(),
+                            snippet: snippet(&body),
+                        },
+                        Failure::Fatal,
+                        None,
+                    );
+                }
+                let api = api_error(resp).await;
+                let ra = api.retry_after;
+                (Error::from(api), Failure::Status(status), ra)
+            }
+            P::Custom(msg) => (Error::InvalidInput(msg), Failure::Fatal, None),
+        }
+    }
+
+    /// Turns a reqwest error into the crate's error.
+    pub(crate) fn reqwest_error(&self, e: reqwest::Error, failure: Failure) -> Error {
+        if let Some(msg) = tls::tls_failure_message(&e) {
+            return Error::Tls(msg);
+        }
+        if e.is_timeout() && !e.is_connect() {
+            return Error::Timeout {
+                what: "request",
+                after: self.inner.options.request_timeout,
+            };
+        }
+        let what = if e.is_connect() {
+            format!("could not connect to the {} API at {}", self.inner.api.name(), self.inner.base)
+        } else {
+            format!("{} request failed", self.inner.api.name())
+        };
+        Error::transport(what, failure != Failure::NotSent, e)
+    }
+}
+
+/// How a reqwest error counts for retries.
+pub(crate) fn classify_reqwest(e: &reqwest::Error) -> Failure {
+    if tls::tls_failure_message(e).is_some() {
+        Failure::Tls
+    } else if e.is_connect() {
+        Failure::NotSent
+    } else {
+        Failure::MaybeSent
+    }
+}
+
+/// Reads an error response into an [`ApiError`].
+pub(crate) async fn api_error(resp: Response) -> ApiError {
+    let status = resp.status();
+    let headers = resp.headers().clone();
+    let body = resp.bytes().await.unwrap_or_default();
+    ApiError::from_parts(status, &headers, body)
+}
+
+fn request_id(h: &HeaderMap) -> &str {
+    h.get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_urls_keep_their_path_and_lose_trailing_slashes() {
+        assert_eq!(normalize_base("http://h:1/proxy/44772/").unwrap(), "http://h:1/proxy/44772");
+        assert_eq!(normalize_base("https://h/v1").unwrap(), "https://h/v1");
+        assert!(matches!(normalize_base("h:1"), Err(Error::Config(_))));
+        assert!(matches!(normalize_base("ftp://h"), Err(Error::Config(_))));
+        assert!(matches!(normalize_base("http://h/?a=1"), Err(Error::Config(_))));
+    }
+}
