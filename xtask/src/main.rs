@@ -12,6 +12,7 @@ mod diff;
 mod open_enum;
 mod opid;
 mod spec;
+mod tasks;
 mod walk;
 
 use std::path::{Path, PathBuf};
@@ -19,7 +20,10 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   cargo xtask codegen [--check]     regenerate crates/*-api from specs/
-  cargo xtask spec-diff OLD NEW     wire-level differences between two specs (files or folders)";
+  cargo xtask spec-diff OLD NEW     wire-level differences between two specs (files or folders)
+  cargo xtask test [ARGS…]          install the test tools (Prism) and run the whole test suite
+  cargo xtask drop-in [DIR]         regenerate from the official documents (default
+                                    ../shared/reference/upstream-specs) in a scratch copy and build";
 
 fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -69,9 +73,26 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        ["test", extra @ ..] => report(tasks::test(&workspace_root(), extra)),
+        ["drop-in"] => {
+            let root = workspace_root();
+            let upstream = root.join("../shared/reference/upstream-specs");
+            report(tasks::drop_in(&root, &upstream))
+        }
+        ["drop-in", dir] => report(tasks::drop_in(&workspace_root(), Path::new(dir))),
         _ => {
             eprintln!("{USAGE}");
             ExitCode::from(2)
+        }
+    }
+}
+
+fn report(result: Result<(), String>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
         }
     }
 }
