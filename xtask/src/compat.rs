@@ -63,6 +63,27 @@ pub fn shape(doc: &mut Value) -> Result<Shaped, String> {
     else {
         return Ok(shaped);
     };
+    let mut hoisted = Vec::new();
+    for name in &reachable {
+        let Some(schema) = schemas.get_mut(name) else {
+            return Err(format!("$ref to missing schema {name:?}"));
+        };
+        hoisted.extend(hoist_inline_enums(name, schema));
+    }
+    for (name, schema) in hoisted {
+        if schemas.contains_key(&name) {
+            return Err(format!(
+                "hoisting an inline enum would create schema {name:?}, which already exists"
+            ));
+        }
+        let values = string_enum_values(&schema).unwrap_or_default();
+        shaped.open_enums.push(OpenEnum {
+            name: name.clone(),
+            values,
+            description: schema.get("description").and_then(Value::as_str).map(str::to_owned),
+        });
+        schemas.insert(name, schema);
+    }
     for name in &reachable {
         let Some(schema) = schemas.get_mut(name) else {
             return Err(format!("$ref to missing schema {name:?}"));
@@ -194,6 +215,75 @@ fn string_enum_values(schema: &Value) -> Option<Vec<String>> {
     values.iter().map(|v| v.as_str().map(str::to_owned)).collect()
 }
 
+/// Moves the inline string enums of a response schema's properties (and of array
+/// properties' items) into named schemas, so they become open enums. The names are the
+/// ones the type generator would give them anyway (`{Schema}{Property}`, `…Item` for
+/// array items), so the Rust API does not change.
+fn hoist_inline_enums(parent: &str, schema: &mut Value) -> Vec<(String, Value)> {
+    let mut out = Vec::new();
+    let Some(props) = schema.get_mut("properties").and_then(Value::as_object_mut) else {
+        return out;
+    };
+    for (prop, p) in props.iter_mut() {
+        let base = format!("{parent}{}", pascal(prop));
+        if string_enum_values(p).is_some() {
+            out.push((base.clone(), take_enum(p, &base)));
+        } else if let Some(items) = p.get_mut("items")
+            && string_enum_values(items).is_some()
+        {
+            let name = format!("{base}Item");
+            out.push((name.clone(), take_enum(items, &name)));
+        }
+    }
+    out
+}
+
+/// Replaces an inline enum with a `$ref` to `name` (keeping the property's own
+/// description and nullability) and returns the enum schema.
+fn take_enum(p: &mut Value, name: &str) -> Value {
+    let mut enum_schema = serde_json::Map::new();
+    let mut rest = serde_json::Map::new();
+    if let Some(obj) = p.as_object() {
+        for (k, v) in obj {
+            match k.as_str() {
+                "type" | "enum" | "default" => {
+                    enum_schema.insert(k.clone(), v.clone());
+                }
+                _ => {
+                    rest.insert(k.clone(), v.clone());
+                }
+            }
+        }
+    }
+    let reference = json!({ "$ref": format!("#/components/schemas/{name}") });
+    let keeps_constraints = rest.keys().any(|k| !matches!(k.as_str(), "description" | "example" | "title"));
+    *p = if keeps_constraints {
+        rest.insert("allOf".into(), json!([reference]));
+        Value::Object(rest)
+    } else {
+        let mut r = reference.as_object().cloned().unwrap_or_default();
+        if let Some(d) = rest.get("description") {
+            r.insert("description".into(), d.clone());
+        }
+        Value::Object(r)
+    };
+    Value::Object(enum_schema)
+}
+
+fn pascal(s: &str) -> String {
+    let mut out = String::new();
+    let mut upper = true;
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(if upper { c.to_ascii_uppercase() } else { c });
+            upper = false;
+        } else {
+            upper = true;
+        }
+    }
+    out
+}
+
 /// Removes `additionalProperties: false` and inline enums from a response schema (not
 /// across `$ref`s: referenced schemas are handled by name).
 fn relax(schema: &mut Value, ptr: &Pointer) {
@@ -245,7 +335,8 @@ mod tests {
                     "items": {"type": "array", "items": {"$ref": "#/components/schemas/Thing"}}}},
                 "Thing": {"type": "object", "additionalProperties": false, "properties": {
                     "state": {"$ref": "#/components/schemas/State"},
-                    "kind": {"type": "string", "enum": ["a", "b"]}}},
+                    "kind": {"type": "string", "enum": ["a", "b"]},
+                    "deep": {"type": "object", "properties": {"mode": {"type": "string", "enum": ["x"]}}}}},
                 "State": {"type": "string", "description": "s", "enum": ["On", "Off"]},
                 "NewThing": {"type": "object", "additionalProperties": false, "properties": {
                     "kind": {"type": "string", "enum": ["a", "b"]}}}
@@ -280,13 +371,18 @@ mod tests {
         let schemas = &d["components"]["schemas"];
         assert!(schemas["ThingList"].get("additionalProperties").is_none());
         assert!(schemas["Thing"].get("additionalProperties").is_none());
-        assert!(schemas["Thing"]["properties"]["kind"].get("enum").is_none());
-        assert!(schemas["Thing"]["properties"]["kind"]["description"].as_str().unwrap().contains("`a`"));
+        assert_eq!(schemas["Thing"]["properties"]["kind"], json!({"$ref": "#/components/schemas/ThingKind"}));
+        assert_eq!(schemas["ThingKind"], json!({"type": "string", "enum": ["a", "b"]}));
+        assert!(schemas["Thing"]["properties"]["deep"]["properties"]["mode"].get("enum").is_none());
+        assert!(schemas["Thing"]["properties"]["deep"]["properties"]["mode"]["description"].as_str().unwrap().contains("`x`"));
         assert_eq!(schemas["NewThing"]["additionalProperties"], json!(false));
         assert_eq!(schemas["NewThing"]["properties"]["kind"]["enum"], json!(["a", "b"]));
         assert_eq!(
             s.open_enums,
-            vec![OpenEnum { name: "State".into(), values: vec!["On".into(), "Off".into()], description: Some("s".into()) }]
+            vec![
+                OpenEnum { name: "ThingKind".into(), values: vec!["a".into(), "b".into()], description: None },
+                OpenEnum { name: "State".into(), values: vec!["On".into(), "Off".into()], description: Some("s".into()) },
+            ]
         );
     }
 }

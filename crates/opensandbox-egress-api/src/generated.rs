@@ -434,7 +434,7 @@ every list. Only `hosts` is mandatory; the other lists have defaults.
         pub ports: ::std::vec::Vec<i64>,
         ///URL schemes to match.
         #[serde(default = "defaults::credential_match_schemes")]
-        pub schemes: ::std::vec::Vec<::std::string::String>,
+        pub schemes: ::std::vec::Vec<crate::types::CredentialMatchSchemesItem>,
     }
     impl CredentialMatch {
         pub fn builder() -> builder::CredentialMatch {
@@ -748,14 +748,13 @@ at all (empty or null) lets all traffic through.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
     #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
     pub struct NetworkPolicy {
-        /**Action for traffic that no rule matches. Treated as `deny` when absent.
-
-Known values: `allow`, `deny`.*/
         #[serde(
             rename = "defaultAction",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
-        pub default_action: ::std::option::Option<::std::string::String>,
+        pub default_action: ::std::option::Option<
+            crate::types::NetworkPolicyDefaultAction,
+        >,
         ///Rules checked in list order; the first matching rule decides.
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub egress: ::std::vec::Vec<NetworkRule>,
@@ -769,10 +768,7 @@ Known values: `allow`, `deny`.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
     pub struct NetworkRule {
-        /**What happens to traffic bound for `target`.
-
-Known values: `allow`, `deny`.*/
-        pub action: ::std::string::String,
+        pub action: crate::types::NetworkRuleAction,
         /**Domain the rule applies to: an exact name like `pypi.org` or a wildcard
 like `*.pypi.org`. IP addresses and CIDR ranges are not supported yet.
 */
@@ -1555,7 +1551,7 @@ like `*.pypi.org`. IP addresses and CIDR ranges are not supported yet.
             >,
             ports: ::std::result::Result<::std::vec::Vec<i64>, ::std::string::String>,
             schemes: ::std::result::Result<
-                ::std::vec::Vec<::std::string::String>,
+                ::std::vec::Vec<crate::types::CredentialMatchSchemesItem>,
                 ::std::string::String,
             >,
         }
@@ -1621,7 +1617,9 @@ like `*.pypi.org`. IP addresses and CIDR ranges are not supported yet.
             }
             pub fn schemes<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
+                T: ::std::convert::TryInto<
+                    ::std::vec::Vec<crate::types::CredentialMatchSchemesItem>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.schemes = value
@@ -2255,7 +2253,7 @@ like `*.pypi.org`. IP addresses and CIDR ranges are not supported yet.
         #[derive(Clone, Debug)]
         pub struct NetworkPolicy {
             default_action: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
+                ::std::option::Option<crate::types::NetworkPolicyDefaultAction>,
                 ::std::string::String,
             >,
             egress: ::std::result::Result<
@@ -2274,7 +2272,9 @@ like `*.pypi.org`. IP addresses and CIDR ranges are not supported yet.
         impl NetworkPolicy {
             pub fn default_action<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::types::NetworkPolicyDefaultAction>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.default_action = value
@@ -2320,7 +2320,10 @@ like `*.pypi.org`. IP addresses and CIDR ranges are not supported yet.
         }
         #[derive(Clone, Debug)]
         pub struct NetworkRule {
-            action: ::std::result::Result<::std::string::String, ::std::string::String>,
+            action: ::std::result::Result<
+                crate::types::NetworkRuleAction,
+                ::std::string::String,
+            >,
             target: ::std::result::Result<::std::string::String, ::std::string::String>,
         }
         impl ::std::default::Default for NetworkRule {
@@ -2334,7 +2337,7 @@ like `*.pypi.org`. IP addresses and CIDR ranges are not supported yet.
         impl NetworkRule {
             pub fn action<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::string::String>,
+                T: ::std::convert::TryInto<crate::types::NetworkRuleAction>,
                 T::Error: ::std::fmt::Display,
             {
                 self.action = value
@@ -2520,9 +2523,12 @@ like `*.pypi.org`. IP addresses and CIDR ranges are not supported yet.
             vec![443_i64]
         }
         pub(super) fn credential_match_schemes() -> ::std::vec::Vec<
-            ::std::string::String,
+            crate::types::CredentialMatchSchemesItem,
         > {
-            vec!["https".to_string()]
+            vec![
+                ::serde_json::from_str:: < crate ::types::CredentialMatchSchemesItem >
+                ("\"https\"").unwrap()
+            ]
         }
     }
     /// Error types.
@@ -2555,6 +2561,288 @@ like `*.pypi.org`. IP addresses and CIDR ranges are not supported yet.
             fn from(value: String) -> Self {
                 Self(value.into())
             }
+        }
+    }
+    ///Open enum: values this SDK does not know decode into `Unknown`.
+    #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum CredentialMatchSchemesItem {
+        ///`https`
+        Https,
+        ///`http`
+        Http,
+        /// A value this version of the SDK does not know, kept as the server sent it.
+        Unknown(::std::string::String),
+    }
+    impl CredentialMatchSchemesItem {
+        /// Every value this version of the SDK knows.
+        pub const KNOWN: &'static [&'static str] = &["https", "http"];
+        /// The value as it appears on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Https => "https",
+                Self::Http => "http",
+                Self::Unknown(other) => other.as_str(),
+            }
+        }
+        /// Whether this is a value the SDK does not know.
+        pub fn is_unknown(&self) -> bool {
+            matches!(self, Self::Unknown(_))
+        }
+    }
+    impl ::std::fmt::Display for CredentialMatchSchemesItem {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::std::convert::From<&str> for CredentialMatchSchemesItem {
+        fn from(value: &str) -> Self {
+            match value {
+                "https" => Self::Https,
+                "http" => Self::Http,
+                other => Self::Unknown(other.to_string()),
+            }
+        }
+    }
+    impl ::std::convert::From<::std::string::String> for CredentialMatchSchemesItem {
+        fn from(value: ::std::string::String) -> Self {
+            match value.as_str() {
+                "https" => Self::Https,
+                "http" => Self::Http,
+                _ => Self::Unknown(value),
+            }
+        }
+    }
+    impl ::std::str::FromStr for CredentialMatchSchemesItem {
+        type Err = ::std::convert::Infallible;
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            Ok(Self::from(value))
+        }
+    }
+    impl ::serde::Serialize for CredentialMatchSchemesItem {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for CredentialMatchSchemesItem {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
+            Ok(Self::from(value))
+        }
+    }
+    #[cfg(feature = "schemars")]
+    impl ::schemars::JsonSchema for CredentialMatchSchemesItem {
+        fn schema_name() -> ::std::string::String {
+            stringify!(CredentialMatchSchemesItem).to_string()
+        }
+        fn json_schema(
+            _: &mut ::schemars::r#gen::SchemaGenerator,
+        ) -> ::schemars::schema::Schema {
+            ::schemars::schema::SchemaObject {
+                instance_type: Some(::schemars::schema::InstanceType::String.into()),
+                enum_values: Some(
+                    vec![
+                        ::serde_json::Value::from("https"),
+                        ::serde_json::Value::from("http")
+                    ],
+                ),
+                ..Default::default()
+            }
+                .into()
+        }
+    }
+    ///Open enum: values this SDK does not know decode into `Unknown`.
+    #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum NetworkPolicyDefaultAction {
+        ///`allow`
+        Allow,
+        ///`deny`
+        Deny,
+        /// A value this version of the SDK does not know, kept as the server sent it.
+        Unknown(::std::string::String),
+    }
+    impl NetworkPolicyDefaultAction {
+        /// Every value this version of the SDK knows.
+        pub const KNOWN: &'static [&'static str] = &["allow", "deny"];
+        /// The value as it appears on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Allow => "allow",
+                Self::Deny => "deny",
+                Self::Unknown(other) => other.as_str(),
+            }
+        }
+        /// Whether this is a value the SDK does not know.
+        pub fn is_unknown(&self) -> bool {
+            matches!(self, Self::Unknown(_))
+        }
+    }
+    impl ::std::fmt::Display for NetworkPolicyDefaultAction {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::std::convert::From<&str> for NetworkPolicyDefaultAction {
+        fn from(value: &str) -> Self {
+            match value {
+                "allow" => Self::Allow,
+                "deny" => Self::Deny,
+                other => Self::Unknown(other.to_string()),
+            }
+        }
+    }
+    impl ::std::convert::From<::std::string::String> for NetworkPolicyDefaultAction {
+        fn from(value: ::std::string::String) -> Self {
+            match value.as_str() {
+                "allow" => Self::Allow,
+                "deny" => Self::Deny,
+                _ => Self::Unknown(value),
+            }
+        }
+    }
+    impl ::std::str::FromStr for NetworkPolicyDefaultAction {
+        type Err = ::std::convert::Infallible;
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            Ok(Self::from(value))
+        }
+    }
+    impl ::serde::Serialize for NetworkPolicyDefaultAction {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for NetworkPolicyDefaultAction {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
+            Ok(Self::from(value))
+        }
+    }
+    #[cfg(feature = "schemars")]
+    impl ::schemars::JsonSchema for NetworkPolicyDefaultAction {
+        fn schema_name() -> ::std::string::String {
+            stringify!(NetworkPolicyDefaultAction).to_string()
+        }
+        fn json_schema(
+            _: &mut ::schemars::r#gen::SchemaGenerator,
+        ) -> ::schemars::schema::Schema {
+            ::schemars::schema::SchemaObject {
+                instance_type: Some(::schemars::schema::InstanceType::String.into()),
+                enum_values: Some(
+                    vec![
+                        ::serde_json::Value::from("allow"),
+                        ::serde_json::Value::from("deny")
+                    ],
+                ),
+                ..Default::default()
+            }
+                .into()
+        }
+    }
+    ///Open enum: values this SDK does not know decode into `Unknown`.
+    #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum NetworkRuleAction {
+        ///`allow`
+        Allow,
+        ///`deny`
+        Deny,
+        /// A value this version of the SDK does not know, kept as the server sent it.
+        Unknown(::std::string::String),
+    }
+    impl NetworkRuleAction {
+        /// Every value this version of the SDK knows.
+        pub const KNOWN: &'static [&'static str] = &["allow", "deny"];
+        /// The value as it appears on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Allow => "allow",
+                Self::Deny => "deny",
+                Self::Unknown(other) => other.as_str(),
+            }
+        }
+        /// Whether this is a value the SDK does not know.
+        pub fn is_unknown(&self) -> bool {
+            matches!(self, Self::Unknown(_))
+        }
+    }
+    impl ::std::fmt::Display for NetworkRuleAction {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::std::convert::From<&str> for NetworkRuleAction {
+        fn from(value: &str) -> Self {
+            match value {
+                "allow" => Self::Allow,
+                "deny" => Self::Deny,
+                other => Self::Unknown(other.to_string()),
+            }
+        }
+    }
+    impl ::std::convert::From<::std::string::String> for NetworkRuleAction {
+        fn from(value: ::std::string::String) -> Self {
+            match value.as_str() {
+                "allow" => Self::Allow,
+                "deny" => Self::Deny,
+                _ => Self::Unknown(value),
+            }
+        }
+    }
+    impl ::std::str::FromStr for NetworkRuleAction {
+        type Err = ::std::convert::Infallible;
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            Ok(Self::from(value))
+        }
+    }
+    impl ::serde::Serialize for NetworkRuleAction {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for NetworkRuleAction {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
+            Ok(Self::from(value))
+        }
+    }
+    #[cfg(feature = "schemars")]
+    impl ::schemars::JsonSchema for NetworkRuleAction {
+        fn schema_name() -> ::std::string::String {
+            stringify!(NetworkRuleAction).to_string()
+        }
+        fn json_schema(
+            _: &mut ::schemars::r#gen::SchemaGenerator,
+        ) -> ::schemars::schema::Schema {
+            ::schemars::schema::SchemaObject {
+                instance_type: Some(::schemars::schema::InstanceType::String.into()),
+                enum_values: Some(
+                    vec![
+                        ::serde_json::Value::from("allow"),
+                        ::serde_json::Value::from("deny")
+                    ],
+                ),
+                ..Default::default()
+            }
+                .into()
         }
     }
 }

@@ -130,11 +130,8 @@ exception and has the shape `{"error": "..."}` instead.
         pub path: ::std::string::String,
         ///Size in bytes.
         pub size: i64,
-        /**What kind of entry this is.
-
-Known values: `file`, `directory`, `symlink`, `other`.*/
         #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
-        pub type_: ::std::option::Option<::std::string::String>,
+        pub type_: ::std::option::Option<crate::types::FileInfoType>,
     }
     impl FileInfo {
         pub fn builder() -> builder::FileInfo {
@@ -399,13 +396,8 @@ id for `init`, the kernel state for `status`, `pong` for `ping`.
         ///Server time of the event in Unix milliseconds.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub timestamp: ::std::option::Option<i64>,
-        /**Kind of event. `init` opens the stream; `execution_complete` and
-`error` close it; `ping` is a 3-second keep-alive; `status` reports
-kernel state, not output. Clients should skip kinds they do not know.
-
-Known values: `init`, `status`, `error`, `stdout`, `stderr`, `result`, `execution_complete`, `execution_count`, `ping`.*/
         #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
-        pub type_: ::std::option::Option<::std::string::String>,
+        pub type_: ::std::option::Option<crate::types::ServerStreamEventType>,
     }
     impl ServerStreamEvent {
         pub fn builder() -> builder::ServerStreamEvent {
@@ -864,7 +856,7 @@ Known values: `init`, `status`, `error`, `stdout`, `stderr`, `result`, `executio
             path: ::std::result::Result<::std::string::String, ::std::string::String>,
             size: ::std::result::Result<i64, ::std::string::String>,
             type_: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
+                ::std::option::Option<crate::types::FileInfoType>,
                 ::std::string::String,
             >,
         }
@@ -969,7 +961,9 @@ Known values: `init`, `status`, `error`, `stdout`, `stderr`, `result`, `executio
             }
             pub fn type_<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::types::FileInfoType>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.type_ = value
@@ -1800,7 +1794,7 @@ Known values: `init`, `status`, `error`, `stdout`, `stderr`, `result`, `executio
                 ::std::string::String,
             >,
             type_: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
+                ::std::option::Option<crate::types::ServerStreamEventType>,
                 ::std::string::String,
             >,
         }
@@ -1900,7 +1894,9 @@ Known values: `init`, `status`, `error`, `stdout`, `stderr`, `result`, `executio
             }
             pub fn type_<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::types::ServerStreamEventType>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.type_ = value
@@ -2056,6 +2052,263 @@ Known values: `init`, `status`, `error`, `stdout`, `stderr`, `result`, `executio
             fn from(value: String) -> Self {
                 Self(value.into())
             }
+        }
+    }
+    ///Open enum: values this SDK does not know decode into `Unknown`.
+    #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum FileInfoType {
+        ///`file`
+        File,
+        ///`directory`
+        Directory,
+        ///`symlink`
+        Symlink,
+        ///`other`
+        Other,
+        /// A value this version of the SDK does not know, kept as the server sent it.
+        Unknown(::std::string::String),
+    }
+    impl FileInfoType {
+        /// Every value this version of the SDK knows.
+        pub const KNOWN: &'static [&'static str] = &[
+            "file",
+            "directory",
+            "symlink",
+            "other",
+        ];
+        /// The value as it appears on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::File => "file",
+                Self::Directory => "directory",
+                Self::Symlink => "symlink",
+                Self::Other => "other",
+                Self::Unknown(other) => other.as_str(),
+            }
+        }
+        /// Whether this is a value the SDK does not know.
+        pub fn is_unknown(&self) -> bool {
+            matches!(self, Self::Unknown(_))
+        }
+    }
+    impl ::std::fmt::Display for FileInfoType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::std::convert::From<&str> for FileInfoType {
+        fn from(value: &str) -> Self {
+            match value {
+                "file" => Self::File,
+                "directory" => Self::Directory,
+                "symlink" => Self::Symlink,
+                "other" => Self::Other,
+                other => Self::Unknown(other.to_string()),
+            }
+        }
+    }
+    impl ::std::convert::From<::std::string::String> for FileInfoType {
+        fn from(value: ::std::string::String) -> Self {
+            match value.as_str() {
+                "file" => Self::File,
+                "directory" => Self::Directory,
+                "symlink" => Self::Symlink,
+                "other" => Self::Other,
+                _ => Self::Unknown(value),
+            }
+        }
+    }
+    impl ::std::str::FromStr for FileInfoType {
+        type Err = ::std::convert::Infallible;
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            Ok(Self::from(value))
+        }
+    }
+    impl ::serde::Serialize for FileInfoType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for FileInfoType {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
+            Ok(Self::from(value))
+        }
+    }
+    #[cfg(feature = "schemars")]
+    impl ::schemars::JsonSchema for FileInfoType {
+        fn schema_name() -> ::std::string::String {
+            stringify!(FileInfoType).to_string()
+        }
+        fn json_schema(
+            _: &mut ::schemars::r#gen::SchemaGenerator,
+        ) -> ::schemars::schema::Schema {
+            ::schemars::schema::SchemaObject {
+                instance_type: Some(::schemars::schema::InstanceType::String.into()),
+                enum_values: Some(
+                    vec![
+                        ::serde_json::Value::from("file"),
+                        ::serde_json::Value::from("directory"),
+                        ::serde_json::Value::from("symlink"),
+                        ::serde_json::Value::from("other")
+                    ],
+                ),
+                ..Default::default()
+            }
+                .into()
+        }
+    }
+    ///Open enum: values this SDK does not know decode into `Unknown`.
+    #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum ServerStreamEventType {
+        ///`init`
+        Init,
+        ///`status`
+        Status,
+        ///`error`
+        Error,
+        ///`stdout`
+        Stdout,
+        ///`stderr`
+        Stderr,
+        ///`result`
+        Result,
+        ///`execution_complete`
+        ExecutionComplete,
+        ///`execution_count`
+        ExecutionCount,
+        ///`ping`
+        Ping,
+        /// A value this version of the SDK does not know, kept as the server sent it.
+        Unknown(::std::string::String),
+    }
+    impl ServerStreamEventType {
+        /// Every value this version of the SDK knows.
+        pub const KNOWN: &'static [&'static str] = &[
+            "init",
+            "status",
+            "error",
+            "stdout",
+            "stderr",
+            "result",
+            "execution_complete",
+            "execution_count",
+            "ping",
+        ];
+        /// The value as it appears on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Init => "init",
+                Self::Status => "status",
+                Self::Error => "error",
+                Self::Stdout => "stdout",
+                Self::Stderr => "stderr",
+                Self::Result => "result",
+                Self::ExecutionComplete => "execution_complete",
+                Self::ExecutionCount => "execution_count",
+                Self::Ping => "ping",
+                Self::Unknown(other) => other.as_str(),
+            }
+        }
+        /// Whether this is a value the SDK does not know.
+        pub fn is_unknown(&self) -> bool {
+            matches!(self, Self::Unknown(_))
+        }
+    }
+    impl ::std::fmt::Display for ServerStreamEventType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::std::convert::From<&str> for ServerStreamEventType {
+        fn from(value: &str) -> Self {
+            match value {
+                "init" => Self::Init,
+                "status" => Self::Status,
+                "error" => Self::Error,
+                "stdout" => Self::Stdout,
+                "stderr" => Self::Stderr,
+                "result" => Self::Result,
+                "execution_complete" => Self::ExecutionComplete,
+                "execution_count" => Self::ExecutionCount,
+                "ping" => Self::Ping,
+                other => Self::Unknown(other.to_string()),
+            }
+        }
+    }
+    impl ::std::convert::From<::std::string::String> for ServerStreamEventType {
+        fn from(value: ::std::string::String) -> Self {
+            match value.as_str() {
+                "init" => Self::Init,
+                "status" => Self::Status,
+                "error" => Self::Error,
+                "stdout" => Self::Stdout,
+                "stderr" => Self::Stderr,
+                "result" => Self::Result,
+                "execution_complete" => Self::ExecutionComplete,
+                "execution_count" => Self::ExecutionCount,
+                "ping" => Self::Ping,
+                _ => Self::Unknown(value),
+            }
+        }
+    }
+    impl ::std::str::FromStr for ServerStreamEventType {
+        type Err = ::std::convert::Infallible;
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            Ok(Self::from(value))
+        }
+    }
+    impl ::serde::Serialize for ServerStreamEventType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for ServerStreamEventType {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
+            Ok(Self::from(value))
+        }
+    }
+    #[cfg(feature = "schemars")]
+    impl ::schemars::JsonSchema for ServerStreamEventType {
+        fn schema_name() -> ::std::string::String {
+            stringify!(ServerStreamEventType).to_string()
+        }
+        fn json_schema(
+            _: &mut ::schemars::r#gen::SchemaGenerator,
+        ) -> ::schemars::schema::Schema {
+            ::schemars::schema::SchemaObject {
+                instance_type: Some(::schemars::schema::InstanceType::String.into()),
+                enum_values: Some(
+                    vec![
+                        ::serde_json::Value::from("init"),
+                        ::serde_json::Value::from("status"),
+                        ::serde_json::Value::from("error"),
+                        ::serde_json::Value::from("stdout"),
+                        ::serde_json::Value::from("stderr"),
+                        ::serde_json::Value::from("result"),
+                        ::serde_json::Value::from("execution_complete"),
+                        ::serde_json::Value::from("execution_count"),
+                        ::serde_json::Value::from("ping")
+                    ],
+                ),
+                ..Default::default()
+            }
+                .into()
         }
     }
 }

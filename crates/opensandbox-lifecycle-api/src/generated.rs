@@ -285,20 +285,14 @@ inside the sandbox. Needs `networkPolicy` to be set as well.
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub content_url: ::std::option::Option<::std::string::String>,
-        /**Where the text is, in `content` or behind `contentUrl`.
-
-Known values: `inline`, `url`.*/
-        pub delivery: ::std::string::String,
+        pub delivery: crate::types::DiagnosticContentResponseDelivery,
         ///Moment after which `contentUrl` stops working; only set for URL delivery.
         #[serde(
             rename = "expiresAt",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub expires_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
-        /**Whether this is log text or event text.
-
-Known values: `logs`, `events`.*/
-        pub kind: ::std::string::String,
+        pub kind: crate::types::DiagnosticContentResponseKind,
         ///The sandbox the text belongs to.
         #[serde(rename = "sandboxId")]
         pub sandbox_id: ::std::string::String,
@@ -1129,14 +1123,8 @@ silently ignoring it.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
     pub struct PlatformSpec {
-        /**CPU architecture.
-
-Known values: `amd64`, `arm64`.*/
-        pub arch: ::std::string::String,
-        /**Operating system family.
-
-Known values: `linux`, `windows`.*/
-        pub os: ::std::string::String,
+        pub arch: crate::types::PlatformSpecArch,
+        pub os: crate::types::PlatformSpecOs,
     }
     impl PlatformSpec {
         pub fn builder() -> builder::PlatformSpec {
@@ -2344,14 +2332,17 @@ instead of failing to decode it.
                 ::std::string::String,
             >,
             delivery: ::std::result::Result<
-                ::std::string::String,
+                crate::types::DiagnosticContentResponseDelivery,
                 ::std::string::String,
             >,
             expires_at: ::std::result::Result<
                 ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
                 ::std::string::String,
             >,
-            kind: ::std::result::Result<::std::string::String, ::std::string::String>,
+            kind: ::std::result::Result<
+                crate::types::DiagnosticContentResponseKind,
+                ::std::string::String,
+            >,
             sandbox_id: ::std::result::Result<
                 ::std::string::String,
                 ::std::string::String,
@@ -2433,7 +2424,9 @@ instead of failing to decode it.
             }
             pub fn delivery<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::string::String>,
+                T: ::std::convert::TryInto<
+                    crate::types::DiagnosticContentResponseDelivery,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.delivery = value
@@ -2459,7 +2452,7 @@ instead of failing to decode it.
             }
             pub fn kind<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::string::String>,
+                T: ::std::convert::TryInto<crate::types::DiagnosticContentResponseKind>,
                 T::Error: ::std::fmt::Display,
             {
                 self.kind = value
@@ -3361,8 +3354,14 @@ instead of failing to decode it.
         }
         #[derive(Clone, Debug)]
         pub struct PlatformSpec {
-            arch: ::std::result::Result<::std::string::String, ::std::string::String>,
-            os: ::std::result::Result<::std::string::String, ::std::string::String>,
+            arch: ::std::result::Result<
+                crate::types::PlatformSpecArch,
+                ::std::string::String,
+            >,
+            os: ::std::result::Result<
+                crate::types::PlatformSpecOs,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for PlatformSpec {
             fn default() -> Self {
@@ -3375,7 +3374,7 @@ instead of failing to decode it.
         impl PlatformSpec {
             pub fn arch<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::string::String>,
+                T: ::std::convert::TryInto<crate::types::PlatformSpecArch>,
                 T::Error: ::std::fmt::Display,
             {
                 self.arch = value
@@ -3387,7 +3386,7 @@ instead of failing to decode it.
             }
             pub fn os<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::string::String>,
+                T: ::std::convert::TryInto<crate::types::PlatformSpecOs>,
                 T::Error: ::std::fmt::Display,
             {
                 self.os = value
@@ -4365,6 +4364,383 @@ instead of failing to decode it.
             fn from(value: String) -> Self {
                 Self(value.into())
             }
+        }
+    }
+    ///Open enum: values this SDK does not know decode into `Unknown`.
+    #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum DiagnosticContentResponseKind {
+        ///`logs`
+        Logs,
+        ///`events`
+        Events,
+        /// A value this version of the SDK does not know, kept as the server sent it.
+        Unknown(::std::string::String),
+    }
+    impl DiagnosticContentResponseKind {
+        /// Every value this version of the SDK knows.
+        pub const KNOWN: &'static [&'static str] = &["logs", "events"];
+        /// The value as it appears on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Logs => "logs",
+                Self::Events => "events",
+                Self::Unknown(other) => other.as_str(),
+            }
+        }
+        /// Whether this is a value the SDK does not know.
+        pub fn is_unknown(&self) -> bool {
+            matches!(self, Self::Unknown(_))
+        }
+    }
+    impl ::std::fmt::Display for DiagnosticContentResponseKind {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::std::convert::From<&str> for DiagnosticContentResponseKind {
+        fn from(value: &str) -> Self {
+            match value {
+                "logs" => Self::Logs,
+                "events" => Self::Events,
+                other => Self::Unknown(other.to_string()),
+            }
+        }
+    }
+    impl ::std::convert::From<::std::string::String> for DiagnosticContentResponseKind {
+        fn from(value: ::std::string::String) -> Self {
+            match value.as_str() {
+                "logs" => Self::Logs,
+                "events" => Self::Events,
+                _ => Self::Unknown(value),
+            }
+        }
+    }
+    impl ::std::str::FromStr for DiagnosticContentResponseKind {
+        type Err = ::std::convert::Infallible;
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            Ok(Self::from(value))
+        }
+    }
+    impl ::serde::Serialize for DiagnosticContentResponseKind {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for DiagnosticContentResponseKind {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
+            Ok(Self::from(value))
+        }
+    }
+    #[cfg(feature = "schemars")]
+    impl ::schemars::JsonSchema for DiagnosticContentResponseKind {
+        fn schema_name() -> ::std::string::String {
+            stringify!(DiagnosticContentResponseKind).to_string()
+        }
+        fn json_schema(
+            _: &mut ::schemars::r#gen::SchemaGenerator,
+        ) -> ::schemars::schema::Schema {
+            ::schemars::schema::SchemaObject {
+                instance_type: Some(::schemars::schema::InstanceType::String.into()),
+                enum_values: Some(
+                    vec![
+                        ::serde_json::Value::from("logs"),
+                        ::serde_json::Value::from("events")
+                    ],
+                ),
+                ..Default::default()
+            }
+                .into()
+        }
+    }
+    ///Open enum: values this SDK does not know decode into `Unknown`.
+    #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum DiagnosticContentResponseDelivery {
+        ///`inline`
+        Inline,
+        ///`url`
+        Url,
+        /// A value this version of the SDK does not know, kept as the server sent it.
+        Unknown(::std::string::String),
+    }
+    impl DiagnosticContentResponseDelivery {
+        /// Every value this version of the SDK knows.
+        pub const KNOWN: &'static [&'static str] = &["inline", "url"];
+        /// The value as it appears on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Inline => "inline",
+                Self::Url => "url",
+                Self::Unknown(other) => other.as_str(),
+            }
+        }
+        /// Whether this is a value the SDK does not know.
+        pub fn is_unknown(&self) -> bool {
+            matches!(self, Self::Unknown(_))
+        }
+    }
+    impl ::std::fmt::Display for DiagnosticContentResponseDelivery {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::std::convert::From<&str> for DiagnosticContentResponseDelivery {
+        fn from(value: &str) -> Self {
+            match value {
+                "inline" => Self::Inline,
+                "url" => Self::Url,
+                other => Self::Unknown(other.to_string()),
+            }
+        }
+    }
+    impl ::std::convert::From<::std::string::String>
+    for DiagnosticContentResponseDelivery {
+        fn from(value: ::std::string::String) -> Self {
+            match value.as_str() {
+                "inline" => Self::Inline,
+                "url" => Self::Url,
+                _ => Self::Unknown(value),
+            }
+        }
+    }
+    impl ::std::str::FromStr for DiagnosticContentResponseDelivery {
+        type Err = ::std::convert::Infallible;
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            Ok(Self::from(value))
+        }
+    }
+    impl ::serde::Serialize for DiagnosticContentResponseDelivery {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for DiagnosticContentResponseDelivery {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
+            Ok(Self::from(value))
+        }
+    }
+    #[cfg(feature = "schemars")]
+    impl ::schemars::JsonSchema for DiagnosticContentResponseDelivery {
+        fn schema_name() -> ::std::string::String {
+            stringify!(DiagnosticContentResponseDelivery).to_string()
+        }
+        fn json_schema(
+            _: &mut ::schemars::r#gen::SchemaGenerator,
+        ) -> ::schemars::schema::Schema {
+            ::schemars::schema::SchemaObject {
+                instance_type: Some(::schemars::schema::InstanceType::String.into()),
+                enum_values: Some(
+                    vec![
+                        ::serde_json::Value::from("inline"),
+                        ::serde_json::Value::from("url")
+                    ],
+                ),
+                ..Default::default()
+            }
+                .into()
+        }
+    }
+    ///Open enum: values this SDK does not know decode into `Unknown`.
+    #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum PlatformSpecOs {
+        ///`linux`
+        Linux,
+        ///`windows`
+        Windows,
+        /// A value this version of the SDK does not know, kept as the server sent it.
+        Unknown(::std::string::String),
+    }
+    impl PlatformSpecOs {
+        /// Every value this version of the SDK knows.
+        pub const KNOWN: &'static [&'static str] = &["linux", "windows"];
+        /// The value as it appears on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Linux => "linux",
+                Self::Windows => "windows",
+                Self::Unknown(other) => other.as_str(),
+            }
+        }
+        /// Whether this is a value the SDK does not know.
+        pub fn is_unknown(&self) -> bool {
+            matches!(self, Self::Unknown(_))
+        }
+    }
+    impl ::std::fmt::Display for PlatformSpecOs {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::std::convert::From<&str> for PlatformSpecOs {
+        fn from(value: &str) -> Self {
+            match value {
+                "linux" => Self::Linux,
+                "windows" => Self::Windows,
+                other => Self::Unknown(other.to_string()),
+            }
+        }
+    }
+    impl ::std::convert::From<::std::string::String> for PlatformSpecOs {
+        fn from(value: ::std::string::String) -> Self {
+            match value.as_str() {
+                "linux" => Self::Linux,
+                "windows" => Self::Windows,
+                _ => Self::Unknown(value),
+            }
+        }
+    }
+    impl ::std::str::FromStr for PlatformSpecOs {
+        type Err = ::std::convert::Infallible;
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            Ok(Self::from(value))
+        }
+    }
+    impl ::serde::Serialize for PlatformSpecOs {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for PlatformSpecOs {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
+            Ok(Self::from(value))
+        }
+    }
+    #[cfg(feature = "schemars")]
+    impl ::schemars::JsonSchema for PlatformSpecOs {
+        fn schema_name() -> ::std::string::String {
+            stringify!(PlatformSpecOs).to_string()
+        }
+        fn json_schema(
+            _: &mut ::schemars::r#gen::SchemaGenerator,
+        ) -> ::schemars::schema::Schema {
+            ::schemars::schema::SchemaObject {
+                instance_type: Some(::schemars::schema::InstanceType::String.into()),
+                enum_values: Some(
+                    vec![
+                        ::serde_json::Value::from("linux"),
+                        ::serde_json::Value::from("windows")
+                    ],
+                ),
+                ..Default::default()
+            }
+                .into()
+        }
+    }
+    ///Open enum: values this SDK does not know decode into `Unknown`.
+    #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum PlatformSpecArch {
+        ///`amd64`
+        Amd64,
+        ///`arm64`
+        Arm64,
+        /// A value this version of the SDK does not know, kept as the server sent it.
+        Unknown(::std::string::String),
+    }
+    impl PlatformSpecArch {
+        /// Every value this version of the SDK knows.
+        pub const KNOWN: &'static [&'static str] = &["amd64", "arm64"];
+        /// The value as it appears on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Amd64 => "amd64",
+                Self::Arm64 => "arm64",
+                Self::Unknown(other) => other.as_str(),
+            }
+        }
+        /// Whether this is a value the SDK does not know.
+        pub fn is_unknown(&self) -> bool {
+            matches!(self, Self::Unknown(_))
+        }
+    }
+    impl ::std::fmt::Display for PlatformSpecArch {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::std::convert::From<&str> for PlatformSpecArch {
+        fn from(value: &str) -> Self {
+            match value {
+                "amd64" => Self::Amd64,
+                "arm64" => Self::Arm64,
+                other => Self::Unknown(other.to_string()),
+            }
+        }
+    }
+    impl ::std::convert::From<::std::string::String> for PlatformSpecArch {
+        fn from(value: ::std::string::String) -> Self {
+            match value.as_str() {
+                "amd64" => Self::Amd64,
+                "arm64" => Self::Arm64,
+                _ => Self::Unknown(value),
+            }
+        }
+    }
+    impl ::std::str::FromStr for PlatformSpecArch {
+        type Err = ::std::convert::Infallible;
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            Ok(Self::from(value))
+        }
+    }
+    impl ::serde::Serialize for PlatformSpecArch {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for PlatformSpecArch {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+                deserializer,
+            )?;
+            Ok(Self::from(value))
+        }
+    }
+    #[cfg(feature = "schemars")]
+    impl ::schemars::JsonSchema for PlatformSpecArch {
+        fn schema_name() -> ::std::string::String {
+            stringify!(PlatformSpecArch).to_string()
+        }
+        fn json_schema(
+            _: &mut ::schemars::r#gen::SchemaGenerator,
+        ) -> ::schemars::schema::Schema {
+            ::schemars::schema::SchemaObject {
+                instance_type: Some(::schemars::schema::InstanceType::String.into()),
+                enum_values: Some(
+                    vec![
+                        ::serde_json::Value::from("amd64"),
+                        ::serde_json::Value::from("arm64")
+                    ],
+                ),
+                ..Default::default()
+            }
+                .into()
         }
     }
 }
