@@ -139,7 +139,7 @@ fn run_progenitor(settings: &GenerationSettings, api: &openapiv3::OpenAPI) -> Re
 }
 
 /// Adds the open enums to `mod types`, and a `schemars::JsonSchema` derive behind the
-/// `schemars` feature to every type that derives serde traits.
+/// `schemars` feature to every type that derives a serde trait.
 fn patch_types_module(file: &mut syn::File, extra: Vec<syn::Item>) -> Result<(), String> {
     let types = file
         .items
@@ -158,7 +158,10 @@ fn patch_types_module(file: &mut syn::File, extra: Vec<syn::Item>) -> Result<(),
             _ => continue,
         };
         let derives_serde = attrs.iter().any(|a| {
-            a.path().is_ident("derive") && quote!(#a).to_string().contains("Deserialize")
+            a.path().is_ident("derive") && {
+                let text = quote!(#a).to_string();
+                text.contains("Serialize") || text.contains("Deserialize")
+            }
         });
         if derives_serde {
             attrs.push(schemars_attr.clone());

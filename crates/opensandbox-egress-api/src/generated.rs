@@ -27,6 +27,7 @@ pub mod types {
     ///Header to set, for example `X-Api-Key`. Must be a valid HTTP header token.
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
+    #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
     pub struct ApiKeyCredentialAuthName(::std::string::String);
     impl ::std::ops::Deref for ApiKeyCredentialAuthName {
         type Target = ::std::string::String;
@@ -550,6 +551,7 @@ the change unconditionally.
     ///Header to set. Must be a valid HTTP header token.
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
+    #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
     pub struct CustomHeaderEntryName(::std::string::String);
     impl ::std::ops::Deref for CustomHeaderEntryName {
         type Target = ::std::string::String;

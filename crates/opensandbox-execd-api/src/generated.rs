@@ -231,6 +231,7 @@ exception and has the shape `{"error": "..."}` instead.
     ///Text to look for; an empty string is not allowed.
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
+    #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
     pub struct ReplaceFileContentItemOld(::std::string::String);
     impl ::std::ops::Deref for ReplaceFileContentItemOld {
         type Target = ::std::string::String;

@@ -187,6 +187,7 @@ hand.
     ///Friendly label for the snapshot; it need not be unique.
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
+    #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
     pub struct CreateSnapshotRequestName(::std::string::String);
     impl ::std::ops::Deref for CreateSnapshotRequestName {
         type Target = ::std::string::String;
@@ -371,6 +372,7 @@ prefix, e.g. `SANDBOX::NOT_FOUND`, `DOCKER::SANDBOX_NOT_FOUND`,
     ///`GetSandboxEndpointExpires`
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
+    #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
     pub struct GetSandboxEndpointExpires(::std::string::String);
     impl ::std::ops::Deref for GetSandboxEndpointExpires {
         type Target = ::std::string::String;
@@ -455,6 +457,7 @@ allow-listed prefix.
 */
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
+    #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
     pub struct HostPath(::std::string::String);
     impl ::std::ops::Deref for HostPath {
         type Target = ::std::string::String;
@@ -759,6 +762,7 @@ written as a `--<option>` line in the generated ossfs2 config file.
     ///AccessKey ID used to mount the bucket.
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
+    #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
     pub struct OssfsAccessKeyId(::std::string::String);
     impl ::std::ops::Deref for OssfsAccessKeyId {
         type Target = ::std::string::String;
@@ -813,6 +817,7 @@ written as a `--<option>` line in the generated ossfs2 config file.
     ///AccessKey secret paired with `accessKeyId`.
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
+    #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
     pub struct OssfsAccessKeySecret(::std::string::String);
     impl ::std::ops::Deref for OssfsAccessKeySecret {
         type Target = ::std::string::String;
@@ -867,6 +872,7 @@ written as a `--<option>` line in the generated ossfs2 config file.
     ///Bucket to mount.
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
+    #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
     pub struct OssfsBucket(::std::string::String);
     impl ::std::ops::Deref for OssfsBucket {
         type Target = ::std::string::String;
@@ -924,6 +930,7 @@ written as a `--<option>` line in the generated ossfs2 config file.
     ///OSS service host, e.g. `oss-eu-central-1.aliyuncs.com`.
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
+    #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
     pub struct OssfsEndpoint(::std::string::String);
     impl ::std::ops::Deref for OssfsEndpoint {
         type Target = ::std::string::String;
@@ -1183,6 +1190,7 @@ default size. Docker ignores it.
     ///PVC name on Kubernetes, volume name on Docker; a DNS label.
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
+    #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
     pub struct PvcClaimName(::std::string::String);
     impl ::std::ops::Deref for PvcClaimName {
         type Target = ::std::string::String;
@@ -1247,6 +1255,7 @@ default size. Docker ignores it.
 */
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
+    #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
     pub struct PvcStorage(::std::string::String);
     impl ::std::ops::Deref for PvcStorage {
         type Target = ::std::string::String;
@@ -1646,6 +1655,7 @@ instead of failing to decode it.
     ///Absolute directory inside the sandbox to mount at.
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
+    #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
     pub struct VolumeMountPath(::std::string::String);
     impl ::std::ops::Deref for VolumeMountPath {
         type Target = ::std::string::String;
@@ -1702,6 +1712,7 @@ instead of failing to decode it.
     ///Name of the mount, unique in the sandbox; a DNS label of up to 63 characters.
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
+    #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
     pub struct VolumeName(::std::string::String);
     impl ::std::ops::Deref for VolumeName {
         type Target = ::std::string::String;
