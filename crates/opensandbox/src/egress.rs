@@ -1,0 +1,335 @@
+//! [`EgressClient`]: the network policy and the credential vault of one sandbox.
+//!
+//! The egress sidecar listens on port 18080 inside the sandbox network. Reach it through
+//! the endpoint the lifecycle API returns for that port, and pass the endpoint's headers
+//! along ([`EgressClient::with_headers`]). The lifecycle API key is never sent here.
+//!
+//! The sidecar answers errors in plain text; they arrive as [`Error::Api`] with the text
+//! as the message. Statuses worth matching: 409 (stale `expectedRevision`:
+//! [`Error::is_conflict`]), 412 (the proxy is not ready yet: retry later), 413 (too many
+//! rules) and 426 (vault writes need TLS or a loopback peer).
+
+use reqwest::header::HeaderMap;
+use reqwest::{Method, StatusCode};
+
+use crate::config::ClientOptions;
+use crate::error::{Error, Result};
+use crate::secret::Secret;
+use crate::transport::{Api, Idempotency, Transport};
+
+pub use opensandbox_egress_api::types;
+use types::{
+    CredentialBindingListResponse, CredentialBindingMetadata, CredentialListResponse,
+    CredentialMetadata, CredentialVaultCreateRequest, CredentialVaultMutationRequest,
+    CredentialVaultState, NetworkRule, PolicyStatusResponse,
+};
+
+/// The egress sidecar's authentication header.
+pub const AUTH_HEADER: &str = "OPENSANDBOX-EGRESS-AUTH";
+
+/// Client of one sandbox's egress sidecar.
+///
+/// ```no_run
+/// # async fn demo() -> opensandbox::Result<()> {
+/// use opensandbox::EgressClient;
+/// use opensandbox::egress::types::NetworkRule;
+/// let egress = EgressClient::new("http://127.0.0.1:18080", "egress-token")?;
+/// let status = egress.get_policy().await?;
+/// println!("mode {:?}", status.mode);
+/// egress
+///     .patch_policy(vec![NetworkRule { action: "allow".into(), target: "pypi.org".into() }])
+///     .await?;
+/// # Ok(()) }
+/// ```
+#[derive(Clone, Debug)]
+pub struct EgressClient {
+    transport: Transport,
+    api: opensandbox_egress_api::Client,
+}
+
+impl EgressClient {
+    /// A client for the sidecar at `base_url` (a scheme, a host, and any path prefix
+    /// the endpoint carries), authenticated with `auth_token` (an empty token sends no
+    /// header).
+    pub fn new(base_url: &str, auth_token: impl Into<Secret>) -> Result<Self> {
+        Self::with_options(base_url, auth_token, ClientOptions::default())
+    }
+
+    /// Like [`EgressClient::new`], with options.
+    pub fn with_options(
+        base_url: &str,
+        auth_token: impl Into<Secret>,
+        options: ClientOptions,
+    ) -> Result<Self> {
+        Self::with_headers(base_url, auth_token, HeaderMap::new(), options)
+    }
+
+    /// Like [`EgressClient::with_options`], sending `headers` on every request: pass the
+    /// headers the lifecycle API returned with the endpoint here.
+    pub fn with_headers(
+        base_url: &str,
+        auth_token: impl Into<Secret>,
+        headers: HeaderMap,
+        options: ClientOptions,
+    ) -> Result<Self> {
+        let token = auth_token.into();
+        let transport = Transport::new(
+            Api::Egress,
+            base_url,
+            Some((AUTH_HEADER, token.expose())),
+            headers,
+            options,
+        )?;
+        let api = opensandbox_egress_api::Client::new_with_client(
+            transport.base(),
+            transport.http().clone(),
+            opensandbox_egress_api::hooks::RequestOptions {
+                headers: transport.headers().clone(),
+                timeout: Some(transport.options().request_timeout),
+            },
+        );
+        Ok(EgressClient { transport, api })
+    }
+
+    /// The base URL this client talks to.
+    pub fn base_url(&self) -> &str {
+        self.transport.base()
+    }
+
+    /// The generated low-level client, for anything this facade does not wrap.
+    pub fn raw(&self) -> &opensandbox_egress_api::Client {
+        &self.api
+    }
+
+    /// The policy being enforced, with its derived state: `mode`, `enforcementMode`,
+    /// `reason` and the `policy` itself.
+    pub async fn get_policy(&self) -> Result<PolicyStatusResponse> {
+        let r = self
+            .transport
+            .call("getPolicy", Method::GET, Idempotency::ByMethod, || {
+                self.api.get_policy().send()
+            })
+            .await?;
+        Ok(r.into_inner())
+    }
+
+    /// Merges `rules` into the policy: a rule for a target already present replaces it,
+    /// and the new rules are evaluated first. Returns the resulting state.
+    pub async fn patch_policy(&self, rules: Vec<NetworkRule>) -> Result<PolicyStatusResponse> {
+        if rules.is_empty() {
+            return Err(Error::InvalidInput("no rule given".into()));
+        }
+        for r in &rules {
+            if r.target.trim().is_empty() {
+                return Err(Error::InvalidInput(
+                    "a rule's target must not be empty".into(),
+                ));
+            }
+        }
+        let r = self
+            .transport
+            .call(
+                "patchPolicy",
+                Method::PATCH,
+                Idempotency::Idempotent,
+                || self.api.patch_policy().body(rules.clone()).send(),
+            )
+            .await?;
+        Ok(r.into_inner())
+    }
+
+    /// Removes the rules for these targets (targets without a rule are skipped).
+    /// Returns the resulting state.
+    pub async fn delete_policy_rules<T: Into<String>>(
+        &self,
+        targets: impl IntoIterator<Item = T>,
+    ) -> Result<PolicyStatusResponse> {
+        let targets: Vec<String> = targets.into_iter().map(Into::into).collect();
+        if targets.is_empty() {
+            return Err(Error::InvalidInput("no target given".into()));
+        }
+        let r = self
+            .transport
+            .call(
+                "deletePolicyRules",
+                Method::DELETE,
+                Idempotency::ByMethod,
+                || self.api.delete_policy_rules().body(targets.clone()).send(),
+            )
+            .await?;
+        Ok(r.into_inner())
+    }
+
+    /// Creates the credential vault with its first credentials and bindings (201).
+    /// Secret values can never be read back. Needs TLS or a loopback connection (426
+    /// otherwise); 409 if a vault exists.
+    pub async fn create_credential_vault(
+        &self,
+        request: CredentialVaultCreateRequest,
+    ) -> Result<CredentialVaultState> {
+        let r = self
+            .transport
+            .call(
+                "createCredentialVault",
+                Method::POST,
+                Idempotency::ByMethod,
+                || {
+                    self.api
+                        .create_credential_vault()
+                        .body(request.clone())
+                        .send()
+                },
+            )
+            .await
+            .map_err(vault_write_error)?;
+        Ok(r.into_inner())
+    }
+
+    /// The vault's revision and metadata of every credential and binding (no secrets).
+    pub async fn get_credential_vault(&self) -> Result<CredentialVaultState> {
+        let r = self
+            .transport
+            .call(
+                "getCredentialVault",
+                Method::GET,
+                Idempotency::ByMethod,
+                || self.api.get_credential_vault().send(),
+            )
+            .await?;
+        Ok(r.into_inner())
+    }
+
+    /// Adds, replaces and deletes credentials and bindings in one atomic change. With
+    /// `expected_revision` set, a vault changed meanwhile is refused with 409
+    /// ([`Error::is_conflict`]): read it again and retry. Needs TLS or a loopback
+    /// connection (426 otherwise).
+    pub async fn patch_credential_vault(
+        &self,
+        request: CredentialVaultMutationRequest,
+    ) -> Result<CredentialVaultState> {
+        let r = self
+            .transport
+            .call(
+                "patchCredentialVault",
+                Method::PATCH,
+                Idempotency::ByMethod,
+                || {
+                    self.api
+                        .patch_credential_vault()
+                        .body(request.clone())
+                        .send()
+                },
+            )
+            .await
+            .map_err(vault_write_error)?;
+        Ok(r.into_inner())
+    }
+
+    /// [`EgressClient::patch_credential_vault`] guarded by `expected_revision` (sets
+    /// `expectedRevision`, replacing any value in `request`).
+    pub async fn patch_credential_vault_at(
+        &self,
+        expected_revision: i64,
+        mut request: CredentialVaultMutationRequest,
+    ) -> Result<CredentialVaultState> {
+        request.expected_revision = Some(expected_revision);
+        self.patch_credential_vault(request).await
+    }
+
+    /// Deletes the vault (204): outbound requests no longer get credentials injected.
+    pub async fn delete_credential_vault(&self) -> Result<()> {
+        self.transport
+            .call(
+                "deleteCredentialVault",
+                Method::DELETE,
+                Idempotency::ByMethod,
+                || self.api.delete_credential_vault().send(),
+            )
+            .await?;
+        Ok(())
+    }
+
+    /// Metadata of every stored credential (never the value).
+    pub async fn list_credentials(&self) -> Result<CredentialListResponse> {
+        let r = self
+            .transport
+            .call(
+                "listCredentialVaultCredentials",
+                Method::GET,
+                Idempotency::ByMethod,
+                || self.api.list_credential_vault_credentials().send(),
+            )
+            .await?;
+        Ok(r.into_inner())
+    }
+
+    /// Metadata of one credential (never the value).
+    pub async fn get_credential(&self, name: &str) -> Result<CredentialMetadata> {
+        crate::lifecycle::check_id("credential name", name)?;
+        let r = self
+            .transport
+            .call(
+                "getCredentialVaultCredential",
+                Method::GET,
+                Idempotency::ByMethod,
+                || {
+                    self.api
+                        .get_credential_vault_credential()
+                        .credential_name(name)
+                        .send()
+                },
+            )
+            .await?;
+        Ok(r.into_inner())
+    }
+
+    /// Every binding with its matcher and kind of authentication.
+    pub async fn list_bindings(&self) -> Result<CredentialBindingListResponse> {
+        let r = self
+            .transport
+            .call(
+                "listCredentialVaultBindings",
+                Method::GET,
+                Idempotency::ByMethod,
+                || self.api.list_credential_vault_bindings().send(),
+            )
+            .await?;
+        Ok(r.into_inner())
+    }
+
+    /// One binding's matcher and kind of authentication.
+    pub async fn get_binding(&self, name: &str) -> Result<CredentialBindingMetadata> {
+        crate::lifecycle::check_id("binding name", name)?;
+        let r = self
+            .transport
+            .call(
+                "getCredentialVaultBinding",
+                Method::GET,
+                Idempotency::ByMethod,
+                || {
+                    self.api
+                        .get_credential_vault_binding()
+                        .binding_name(name)
+                        .send()
+                },
+            )
+            .await?;
+        Ok(r.into_inner())
+    }
+}
+
+/// Explains a 426 on a vault write; keeps status, body and everything else.
+fn vault_write_error(e: Error) -> Error {
+    match e {
+        Error::Api(mut api) if api.status == StatusCode::UPGRADE_REQUIRED => {
+            api.message = format!(
+                "the egress sidecar accepts credential-vault writes only over TLS or from a \
+                 loopback address; use an https endpoint, or call it from inside the sandbox \
+                 (server said: {})",
+                api.message
+            );
+            Error::Api(api)
+        }
+        other => other,
+    }
+}

@@ -1,0 +1,322 @@
+//! Shell commands: foreground and background runs, status, logs, interrupts.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use bytes::{Bytes, BytesMut};
+use futures::{Stream, StreamExt};
+use reqwest::Method;
+
+use super::{ExecdClient, check_id, handler_fn};
+use crate::error::{Error, Result};
+use crate::execution::{CollectOptions, Execution};
+use crate::stream::{StreamEvent, for_each_event};
+use crate::transport::Idempotency;
+
+/// The response header carrying the next log cursor (a byte offset).
+pub const TAIL_CURSOR_HEADER: &str = "EXECD-COMMANDS-TAIL-CURSOR";
+
+/// A shell command to run with [`ExecdClient::run_command`] and its options.
+///
+/// A plain `&str` or `String` converts into a request with default options.
+///
+/// ```
+/// use std::time::Duration;
+/// use opensandbox::execd::CommandRequest;
+/// let req = CommandRequest::new("make test")
+///     .cwd("/workspace")
+///     .timeout(Duration::from_secs(600))
+///     .env("CI", "1")
+///     .user(1000, Some(1000));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CommandRequest {
+    /// The command line, run by a shell.
+    pub command: String,
+    /// Working directory.
+    pub cwd: Option<String>,
+    /// Execd kills the process after this long (sent in milliseconds); `None` = no limit.
+    pub timeout: Option<Duration>,
+    /// Numeric user id to run as.
+    pub uid: Option<u32>,
+    /// Numeric group id to run as (only together with `uid`).
+    pub gid: Option<u32>,
+    /// Extra environment variables.
+    pub envs: BTreeMap<String, String>,
+    /// Return right after the process starts; follow it with
+    /// [`ExecdClient::command_status`] and [`ExecdClient::command_logs`].
+    pub background: bool,
+}
+
+impl CommandRequest {
+    /// A foreground run of `command` with default options.
+    pub fn new(command: impl Into<String>) -> Self {
+        CommandRequest {
+            command: command.into(),
+            ..Default::default()
+        }
+    }
+
+    /// Sets the working directory.
+    pub fn cwd(mut self, cwd: impl Into<String>) -> Self {
+        self.cwd = Some(cwd.into());
+        self
+    }
+
+    /// Sets the server-side time limit (sent in milliseconds).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Runs as user `uid` and, optionally, group `gid`.
+    pub fn user(mut self, uid: u32, gid: Option<u32>) -> Self {
+        self.uid = Some(uid);
+        self.gid = gid;
+        self
+    }
+
+    /// Adds an environment variable.
+    pub fn env(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.envs.insert(name.into(), value.into());
+        self
+    }
+
+    /// Adds environment variables.
+    pub fn envs<K: Into<String>, V: Into<String>>(
+        mut self,
+        vars: impl IntoIterator<Item = (K, V)>,
+    ) -> Self {
+        self.envs
+            .extend(vars.into_iter().map(|(k, v)| (k.into(), v.into())));
+        self
+    }
+
+    /// Runs in the background (or not).
+    pub fn background(mut self, background: bool) -> Self {
+        self.background = background;
+        self
+    }
+
+    /// The wire request, validated.
+    pub(crate) fn to_wire(&self) -> Result<super::types::RunCommandRequest> {
+        if self.command.trim().is_empty() {
+            return Err(Error::InvalidInput("the command must not be empty".into()));
+        }
+        if self.gid.is_some() && self.uid.is_none() {
+            return Err(Error::InvalidInput("gid needs a uid".into()));
+        }
+        let id = |what: &str, v: Option<u32>| -> Result<Option<i32>> {
+            v.map(|v| {
+                i32::try_from(v)
+                    .map_err(|_| Error::InvalidInput(format!("{what} {v} is too large")))
+            })
+            .transpose()
+        };
+        Ok(super::types::RunCommandRequest {
+            background: self.background,
+            command: self.command.clone(),
+            cwd: self.cwd.clone(),
+            envs: self.envs.clone().into_iter().collect(),
+            gid: id("gid", self.gid)?,
+            timeout: self.timeout.map(duration_ms).transpose()?,
+            uid: id("uid", self.uid)?,
+        })
+    }
+}
+
+impl From<&str> for CommandRequest {
+    fn from(command: &str) -> Self {
+        CommandRequest::new(command)
+    }
+}
+
+impl From<String> for CommandRequest {
+    fn from(command: String) -> Self {
+        CommandRequest::new(command)
+    }
+}
+
+impl From<&String> for CommandRequest {
+    fn from(command: &String) -> Self {
+        CommandRequest::new(command.clone())
+    }
+}
+
+/// A timeout in whole milliseconds (at least 1 for a non-zero duration).
+pub(crate) fn duration_ms(d: Duration) -> Result<i64> {
+    let ms = d.as_millis();
+    let ms = if ms == 0 && !d.is_zero() { 1 } else { ms };
+    i64::try_from(ms).map_err(|_| Error::InvalidInput(format!("timeout {d:?} is too large")))
+}
+
+/// The state of a command ([`ExecdClient::command_status`]).
+pub type CommandStatus = super::types::CommandStatusResponse;
+
+/// A slice of a background command's output ([`ExecdClient::command_logs`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CommandLogs {
+    /// Combined stdout and stderr written since the cursor. It may end in the middle of a
+    /// line or of a multi-byte character.
+    pub bytes: Bytes,
+    /// The cursor for the next call (a byte offset), from the
+    /// `EXECD-COMMANDS-TAIL-CURSOR` header; `None` when the server sent none.
+    pub next_cursor: Option<u64>,
+}
+
+impl CommandLogs {
+    /// The output as (lossy) UTF-8 text.
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.bytes).into_owned()
+    }
+}
+
+impl ExecdClient {
+    /// Runs a command and waits for it to finish, collecting its output into an
+    /// [`Execution`] (stdout, stderr, exit code, id). A non-zero exit is not an `Err`:
+    /// check [`Execution::exit_code`] / [`Execution::error`] (or [`Execution::is_success`]).
+    ///
+    /// With [`CommandRequest::background`] the call returns as soon as the process has
+    /// started; the execution then only carries its id.
+    pub async fn run_command(&self, request: impl Into<CommandRequest>) -> Result<Execution> {
+        let request = request.into();
+        let options = CollectOptions::new().background(request.background);
+        let stream = self.run_command_stream(request).await?;
+        Execution::collect(stream, options).await
+    }
+
+    /// Runs a command and returns its events as they arrive: `init` (the command id),
+    /// `stdout`/`stderr` chunks, keep-alive `ping`s, then one terminal event
+    /// (`execution_complete`, or `error` for a non-zero exit). The stream ends at the
+    /// terminal event.
+    pub async fn run_command_stream(
+        &self,
+        request: impl Into<CommandRequest>,
+    ) -> Result<impl Stream<Item = Result<StreamEvent>> + Send + Unpin + 'static> {
+        let body = request.into().to_wire()?;
+        self.post_event_stream("runCommand", "/command", &body)
+            .await
+    }
+
+    /// Runs a command and calls `handler` with every event (the Go SDK's
+    /// `EventHandler`). A handler error stops reading (the connection is dropped) and
+    /// comes back as [`Error::Handler`].
+    pub async fn run_command_with_handler<F, E>(
+        &self,
+        request: impl Into<CommandRequest>,
+        handler: F,
+    ) -> Result<()>
+    where
+        F: FnMut(&StreamEvent) -> std::result::Result<(), E>,
+        E: Into<Box<dyn std::error::Error + Send + Sync>>,
+    {
+        let stream = self.run_command_stream(request).await?;
+        for_each_event(stream, handler_fn(handler)).await
+    }
+
+    /// Starts a command in the background and returns its id (the `init` event's text)
+    /// as soon as the process has started. Follow it with
+    /// [`ExecdClient::command_status`] and [`ExecdClient::command_logs`].
+    pub async fn start_background_command(
+        &self,
+        request: impl Into<CommandRequest>,
+    ) -> Result<String> {
+        let request = request.into().background(true);
+        let stream = self.run_command_stream(request).await?;
+        let exec = Execution::collect(stream, CollectOptions::new().background(true)).await?;
+        if let Some(err) = exec.error {
+            return Err(Error::stream(format!(
+                "the background command failed to start: {err}"
+            )));
+        }
+        exec.id
+            .ok_or_else(|| Error::stream("the command stream carried no init event"))
+    }
+
+    /// The state of a command: running or not, and its exit code once it has ended
+    /// (`None` while running means unknown, not 0).
+    pub async fn command_status(&self, command_id: &str) -> Result<CommandStatus> {
+        check_id("command id", command_id)?;
+        let r = self
+            .transport
+            .call(
+                "getCommandStatus",
+                Method::GET,
+                Idempotency::ByMethod,
+                || self.api.get_command_status().id(command_id).send(),
+            )
+            .await?;
+        Ok(r.into_inner())
+    }
+
+    /// Output of a background command written since `cursor` (a byte offset; `None`
+    /// for everything). Pass [`CommandLogs::next_cursor`] to the next call to poll
+    /// incrementally. Only background commands keep logs (400 otherwise).
+    pub async fn command_logs(&self, command_id: &str, cursor: Option<u64>) -> Result<CommandLogs> {
+        check_id("command id", command_id)?;
+        let cursor = cursor
+            .map(|c| {
+                i64::try_from(c)
+                    .map_err(|_| Error::InvalidInput(format!("cursor {c} is too large")))
+            })
+            .transpose()?;
+        let r = self
+            .transport
+            .call(
+                "getBackgroundCommandLogs",
+                Method::GET,
+                Idempotency::ByMethod,
+                || {
+                    let mut b = self.api.get_background_command_logs().id(command_id);
+                    if let Some(c) = cursor {
+                        b = b.cursor(c);
+                    }
+                    b.send()
+                },
+            )
+            .await?;
+        let status = r.status();
+        let next_cursor = match r.headers().get(TAIL_CURSOR_HEADER) {
+            None => None,
+            Some(v) => Some(
+                v.to_str()
+                    .ok()
+                    .and_then(|s| s.trim().parse::<u64>().ok())
+                    .ok_or_else(|| Error::Decode {
+                        status,
+                        message: format!("invalid {TAIL_CURSOR_HEADER} header"),
+                        snippet: String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                    })?,
+            ),
+        };
+        let mut body = r.into_inner();
+        let mut bytes = BytesMut::new();
+        while let Some(chunk) = body.next().await {
+            let chunk = chunk.map_err(|e| {
+                self.transport
+                    .reqwest_error(e, crate::transport::retry::Failure::MaybeSent)
+            })?;
+            bytes.extend_from_slice(&chunk);
+        }
+        Ok(CommandLogs {
+            bytes: bytes.freeze(),
+            next_cursor,
+        })
+    }
+
+    /// Interrupts a running command (foreground or background) by its id.
+    pub async fn interrupt_command(&self, command_id: &str) -> Result<()> {
+        check_id("command id", command_id)?;
+        self.transport
+            .call(
+                "interruptCommand",
+                Method::DELETE,
+                Idempotency::ByMethod,
+                || self.api.interrupt_command().id(command_id).send(),
+            )
+            .await?;
+        Ok(())
+    }
+}

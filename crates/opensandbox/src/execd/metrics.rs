@@ -1,0 +1,64 @@
+//! CPU and memory usage: one sample, or a live feed.
+
+use futures::Stream;
+use reqwest::Method;
+
+use super::ExecdClient;
+use crate::error::{Error, Result};
+use crate::stream::{Metrics, MetricsStream};
+use crate::transport::Idempotency;
+
+impl ExecdClient {
+    /// One CPU and memory sample of the sandbox.
+    pub async fn metrics(&self) -> Result<super::types::Metrics> {
+        let r = self
+            .transport
+            .call("getMetrics", Method::GET, Idempotency::ByMethod, || {
+                self.api.get_metrics().send()
+            })
+            .await?;
+        Ok(r.into_inner())
+    }
+
+    /// A live feed of samples, one a second, until dropped. The server's
+    /// `{"error": …}` lines arrive as [`Error::Stream`] items and the feed goes on.
+    /// No whole-request deadline applies; the idle watchdog does.
+    pub async fn watch_metrics(
+        &self,
+    ) -> Result<impl Stream<Item = Result<Metrics>> + Send + Unpin + 'static> {
+        let resp = self
+            .transport
+            .send("watchMetrics", Method::GET, Idempotency::ByMethod, || {
+                Ok(self
+                    .transport
+                    .request(Method::GET, "/metrics/watch")
+                    .header(reqwest::header::ACCEPT, "text/event-stream"))
+            })
+            .await?;
+        Ok(MetricsStream::new(
+            self.body_stream(resp),
+            self.stream_options(),
+        ))
+    }
+
+    /// Watches metrics, calling `handler` with every sample until the handler returns an
+    /// error (which comes back as [`Error::Handler`]), the connection fails, or the feed
+    /// ends. Sampling failures the server reports (`{"error": …}` lines) and malformed
+    /// lines are logged (`tracing` warning) and skipped, as the feed goes on after them.
+    pub async fn watch_metrics_with_handler<F, E>(&self, mut handler: F) -> Result<()>
+    where
+        F: FnMut(&Metrics) -> std::result::Result<(), E>,
+        E: Into<Box<dyn std::error::Error + Send + Sync>>,
+    {
+        use futures::StreamExt;
+        let mut stream = self.watch_metrics().await?;
+        while let Some(sample) = stream.next().await {
+            match sample {
+                Ok(m) => handler(&m).map_err(|e| Error::Handler(e.into()))?,
+                Err(Error::Stream(msg)) => tracing::warn!(%msg, "skipping a metrics sample"),
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,235 @@
+//! [`ExecdClient`]: commands, code, bash sessions, files and metrics inside one sandbox.
+//!
+//! Execd is the daemon inside every sandbox (port 44772). Reach it through the endpoint
+//! the lifecycle API returns for that port, and pass the endpoint's headers along
+//! ([`ExecdClient::with_headers`]): they must go on every request. The lifecycle API key
+//! is never sent here.
+//!
+//! Streamed operations (commands, session runs, code, metrics) come in three forms:
+//!
+//! | form | example | returns |
+//! |---|---|---|
+//! | collected | [`ExecdClient::run_command`] | an [`Execution`] once the run has finished |
+//! | stream | [`ExecdClient::run_command_stream`] | `impl Stream<Item = Result<StreamEvent>>`, ending at the terminal event |
+//! | callback | [`ExecdClient::run_command_with_handler`] | `()` once the run has finished; the handler sees every event and may stop early by returning an error (Go SDK's `EventHandler`) |
+//!
+//! Streams have no whole-request deadline: a command may run for hours. They are bounded
+//! by the connect timeout and an idle watchdog instead
+//! ([`ClientOptions::stream_idle_timeout`]; execd sends a keep-alive every 3 s). A
+//! streamed `POST` is never retried once it may have been sent. Errors detected before
+//! the first event (unknown session, bad request) arrive as [`Error::Api`].
+
+mod code;
+mod commands;
+mod files;
+mod metrics;
+mod sessions;
+
+use reqwest::Method;
+use reqwest::header::HeaderMap;
+
+use crate::config::ClientOptions;
+use crate::error::{Error, Result};
+use crate::secret::Secret;
+use crate::stream::{EventStream, StreamOptions};
+use crate::transport::retry::Failure;
+use crate::transport::{Api, Idempotency, Transport};
+
+pub use opensandbox_execd_api::types;
+
+pub use code::{CodeRequest, ContextRequest};
+pub use commands::{CommandLogs, CommandRequest, CommandStatus};
+pub use files::{ContentRange, Download, UploadFile};
+pub use sessions::{SessionCommand, SessionOptions};
+
+#[doc(no_inline)]
+pub use crate::execution::{CollectOptions, Execution};
+#[doc(no_inline)]
+pub use crate::stream::StreamEvent;
+
+/// Execd's authentication header.
+pub const ACCESS_TOKEN_HEADER: &str = "X-EXECD-ACCESS-TOKEN";
+
+/// Client of the execd API inside one sandbox.
+///
+/// ```no_run
+/// # async fn demo() -> opensandbox::Result<()> {
+/// use opensandbox::ExecdClient;
+/// let execd = ExecdClient::new("http://127.0.0.1:44772", "execd-token")?;
+/// let run = execd.run_command("echo hello").await?;
+/// print!("{}", run.stdout);
+/// # Ok(()) }
+/// ```
+#[derive(Clone, Debug)]
+pub struct ExecdClient {
+    transport: Transport,
+    api: opensandbox_execd_api::Client,
+}
+
+impl ExecdClient {
+    /// A client for the execd at `base_url` (a scheme, a host, and any path prefix the
+    /// endpoint carries, e.g. `http://host:8080/proxy/44772`), authenticated with
+    /// `access_token` (an empty token sends no header).
+    pub fn new(base_url: &str, access_token: impl Into<Secret>) -> Result<Self> {
+        Self::with_options(base_url, access_token, ClientOptions::default())
+    }
+
+    /// Like [`ExecdClient::new`], with options.
+    pub fn with_options(
+        base_url: &str,
+        access_token: impl Into<Secret>,
+        options: ClientOptions,
+    ) -> Result<Self> {
+        Self::with_headers(base_url, access_token, HeaderMap::new(), options)
+    }
+
+    /// Like [`ExecdClient::with_options`], sending `headers` on every request: pass the
+    /// headers the lifecycle API returned with the endpoint here.
+    pub fn with_headers(
+        base_url: &str,
+        access_token: impl Into<Secret>,
+        headers: HeaderMap,
+        options: ClientOptions,
+    ) -> Result<Self> {
+        let token = access_token.into();
+        let transport = Transport::new(
+            Api::Execd,
+            base_url,
+            Some((ACCESS_TOKEN_HEADER, token.expose())),
+            headers,
+            options,
+        )?;
+        let api = opensandbox_execd_api::Client::new_with_client(
+            transport.base(),
+            transport.http().clone(),
+            opensandbox_execd_api::hooks::RequestOptions {
+                headers: transport.headers().clone(),
+                timeout: Some(transport.options().request_timeout),
+            },
+        );
+        Ok(ExecdClient { transport, api })
+    }
+
+    /// The base URL this client talks to.
+    pub fn base_url(&self) -> &str {
+        self.transport.base()
+    }
+
+    /// The generated low-level client, for anything this facade does not wrap.
+    pub fn raw(&self) -> &opensandbox_execd_api::Client {
+        &self.api
+    }
+
+    /// Checks that execd is up and serving (200 with an empty body).
+    pub async fn ping(&self) -> Result<()> {
+        self.transport
+            .call("ping", Method::GET, Idempotency::ByMethod, || {
+                self.api.ping().send()
+            })
+            .await?;
+        Ok(())
+    }
+
+    /// Options for the stream layer: the idle watchdog and the event size limit.
+    fn stream_options(&self) -> StreamOptions {
+        let o = self.transport.options();
+        StreamOptions::new()
+            .idle_timeout(o.stream_idle_timeout)
+            .max_event_size(o.max_event_size)
+    }
+
+    /// A response body as a byte stream whose errors are the crate's (classified by the
+    /// transport: timeouts, TLS, resets).
+    fn body_stream(
+        &self,
+        resp: reqwest::Response,
+    ) -> impl futures::Stream<Item = Result<bytes::Bytes>> + Send + 'static {
+        use futures::TryStreamExt;
+        let transport = self.transport.clone();
+        resp.bytes_stream()
+            .map_err(move |e| transport.reqwest_error(e, Failure::MaybeSent))
+    }
+
+    /// Sends a streamed `POST` with a JSON body (no whole-request deadline, never
+    /// retried once it may have left) and returns its event stream.
+    async fn post_event_stream<B: serde::Serialize + ?Sized>(
+        &self,
+        op: &'static str,
+        path: &str,
+        body: &B,
+    ) -> Result<EventStream> {
+        let body = serde_json::to_vec(body)
+            .map_err(|e| Error::InvalidInput(format!("could not encode the request: {e}")))?;
+        let resp = self
+            .transport
+            .send(op, Method::POST, Idempotency::ByMethod, || {
+                Ok(self
+                    .transport
+                    .request(Method::POST, path)
+                    .header(reqwest::header::CONTENT_TYPE, "application/json")
+                    .header(reqwest::header::ACCEPT, "text/event-stream")
+                    .body(body.clone()))
+            })
+            .await?;
+        Ok(EventStream::new(
+            self.body_stream(resp),
+            self.stream_options(),
+        ))
+    }
+}
+
+/// Reads a success response's JSON body.
+async fn decode_json<T: serde::de::DeserializeOwned>(resp: reqwest::Response) -> Result<T> {
+    let status = resp.status();
+    let body = resp.bytes().await.map_err(|e| Error::Transport {
+        message: "reading the response body failed".into(),
+        sent: true,
+        source: Some(Box::new(e)),
+    })?;
+    serde_json::from_slice(&body).map_err(|e| Error::Decode {
+        status,
+        message: e.to_string(),
+        snippet: crate::error::snippet(&body),
+    })
+}
+
+/// Adapts a handler with any error type to the one [`crate::stream::for_each_event`]
+/// takes.
+fn handler_fn<F, E>(
+    mut handler: F,
+) -> impl FnMut(&StreamEvent) -> std::result::Result<(), Box<dyn std::error::Error + Send + Sync>>
+where
+    F: FnMut(&StreamEvent) -> std::result::Result<(), E>,
+    E: Into<Box<dyn std::error::Error + Send + Sync>>,
+{
+    move |event| handler(event).map_err(Into::into)
+}
+
+/// Refuses empty identifiers before anything is sent.
+fn check_id(what: &str, id: &str) -> Result<()> {
+    crate::lifecycle::check_id(what, id)
+}
+
+/// `/segment/{id}` with `id` percent-encoded as one path segment.
+fn path_segment(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for b in id.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn path_segments_are_escaped() {
+        assert_eq!(path_segment("sess-1"), "sess-1");
+        assert_eq!(path_segment("a/b c?"), "a%2Fb%20c%3F");
+    }
+}
