@@ -64,7 +64,10 @@ impl Default for ClientOptions {
 impl fmt::Debug for ClientOptions {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ClientOptions")
-            .field("http_client", &self.http_client.as_ref().map(|_| "caller-supplied"))
+            .field(
+                "http_client",
+                &self.http_client.as_ref().map(|_| "caller-supplied"),
+            )
             .field("request_timeout", &self.request_timeout)
             .field("connect_timeout", &self.connect_timeout)
             .field("stream_idle_timeout", &self.stream_idle_timeout)

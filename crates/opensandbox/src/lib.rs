@@ -14,3 +14,4 @@ pub use lifecycle::LifecycleClient;
 pub use secret::Secret;
 pub use transport::retry::RetryPolicy;
 pub use transport::tls::TransportConfig;
+pub use transport::tls::RootCertificates;

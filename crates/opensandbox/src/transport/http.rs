@@ -1,16 +1,27 @@
-//! Building the SDK's `reqwest::Client`.
+//! Building the SDK's `reqwest::Client`: the one place one is built.
 
 use crate::config::ClientOptions;
 use crate::error::{Error, Result};
 
-/// Builds the HTTP client for `options`: connect timeout, no whole-request timeout
-/// (unary calls set theirs per request; streams use an idle watchdog), HTTP(S) proxies
-/// from the environment, and the TLS policy of [`super::tls`].
+/// Builds the HTTP client for `options`:
+///
+/// - a connect timeout, and **no** whole-request timeout (unary calls set theirs per
+///   request; streams use an idle watchdog instead, so long commands and downloads live);
+/// - HTTP/2 when the server offers it through ALPN, HTTP/1.1 otherwise;
+/// - HTTP(S) proxies from the environment (`HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY`,
+///   `NO_PROXY`), unless [`TransportConfig::use_env_proxy`](super::tls::TransportConfig::use_env_proxy)
+///   is off;
+/// - rustls with the key-strength policy of [`super::tls`].
+///
+/// A client passed with [`ClientOptions::http_client`] is used as it is instead.
 pub(crate) fn build_client(options: &ClientOptions) -> Result<reqwest::Client> {
-    let builder = reqwest::Client::builder()
+    let mut builder = reqwest::Client::builder()
         .connect_timeout(options.connect_timeout)
         .tcp_nodelay(true)
         .pool_idle_timeout(std::time::Duration::from_secs(60));
+    if !options.transport.use_env_proxy {
+        builder = builder.no_proxy();
+    }
     let builder = super::tls::apply(builder, &options.transport)?;
     builder
         .build()

@@ -113,12 +113,19 @@ impl Transport {
         if let Some((default_name, secret)) = auth
             && !secret.is_empty()
         {
-            let name = options
-                .auth_header
-                .clone()
-                .unwrap_or(HeaderName::from_static(default_name));
-            let mut value = HeaderValue::from_str(secret)
-                .map_err(|_| Error::Config(format!("the {} credential is not a valid header value", api.name())))?;
+            // `from_static` panics on upper-case names such as `OPEN-SANDBOX-API-KEY`;
+            // `from_bytes` lower-cases them.
+            let name = match options.auth_header.clone() {
+                Some(n) => n,
+                None => HeaderName::from_bytes(default_name.as_bytes())
+                    .map_err(|_| Error::Config(format!("invalid header name {default_name:?}")))?,
+            };
+            let mut value = HeaderValue::from_str(secret).map_err(|_| {
+                Error::Config(format!(
+                    "the {} credential is not a valid header value",
+                    api.name()
+                ))
+            })?;
             value.set_sensitive(true);
             headers.insert(name, value);
         }
@@ -201,7 +208,12 @@ impl Transport {
     ) -> Result<progenitor_client::ResponseValue<T>>
     where
         F: Fn() -> Fut,
-        Fut: Future<Output = std::result::Result<progenitor_client::ResponseValue<T>, progenitor_client::Error<()>>>,
+        Fut: Future<
+            Output = std::result::Result<
+                progenitor_client::ResponseValue<T>,
+                progenitor_client::Error<()>,
+            >,
+        >,
     {
         let idempotent = self.is_idempotent(&method, idempotency);
         let span = tracing::debug_span!("opensandbox.request", api = self.inner.api.name(), op, method = %method);
@@ -378,7 +390,11 @@ impl Transport {
             };
         }
         let what = if e.is_connect() {
-            format!("could not connect to the {} API at {}", self.inner.api.name(), self.inner.base)
+            format!(
+                "could not connect to the {} API at {}",
+                self.inner.api.name(),
+                self.inner.base
+            )
         } else {
             format!("{} request failed", self.inner.api.name())
         };
@@ -417,10 +433,16 @@ mod tests {
 
     #[test]
     fn base_urls_keep_their_path_and_lose_trailing_slashes() {
-        assert_eq!(normalize_base("http://h:1/proxy/44772/").unwrap(), "http://h:1/proxy/44772");
+        assert_eq!(
+            normalize_base("http://h:1/proxy/44772/").unwrap(),
+            "http://h:1/proxy/44772"
+        );
         assert_eq!(normalize_base("https://h/v1").unwrap(), "https://h/v1");
         assert!(matches!(normalize_base("h:1"), Err(Error::Config(_))));
         assert!(matches!(normalize_base("ftp://h"), Err(Error::Config(_))));
-        assert!(matches!(normalize_base("http://h/?a=1"), Err(Error::Config(_))));
+        assert!(matches!(
+            normalize_base("http://h/?a=1"),
+            Err(Error::Config(_))
+        ));
     }
 }

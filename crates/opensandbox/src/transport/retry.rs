@@ -91,7 +91,10 @@ impl RetryPolicy {
 
     /// The backoff before retry number `retry` (1 = first retry).
     pub(crate) fn backoff(&self, retry: u32) -> Duration {
-        let exp = self.multiplier.max(1.0).powi(retry.saturating_sub(1) as i32);
+        let exp = self
+            .multiplier
+            .max(1.0)
+            .powi(retry.saturating_sub(1) as i32);
         let base = self.initial_backoff.as_secs_f64() * exp;
         let capped = base.min(self.max_backoff.as_secs_f64());
         let secs = if self.jitter {
@@ -171,7 +174,10 @@ mod tests {
             assert!(!retryable(s, post));
         }
         for s in [400, 401, 404, 409, 500] {
-            assert!(!retryable(Failure::Status(StatusCode::from_u16(s).unwrap()), get));
+            assert!(!retryable(
+                Failure::Status(StatusCode::from_u16(s).unwrap()),
+                get
+            ));
         }
         assert!(retryable(Failure::NotSent, post));
         assert!(!retryable(Failure::MaybeSent, post));
