@@ -216,7 +216,8 @@ impl Transport {
         >,
     {
         let idempotent = self.is_idempotent(&method, idempotency);
-        let span = tracing::debug_span!("opensandbox.request", api = self.inner.api.name(), op, method = %method);
+        let span = self.span(op, &method);
+        let rec = span.clone();
         async move {
             let started = Instant::now();
             let mut attempt = 1u32;
@@ -225,13 +226,14 @@ impl Transport {
                 let outcome = f().await;
                 let (err, failure, retry_after) = match outcome {
                     Ok(v) => {
-                        tracing::debug!(attempt, status = v.status().as_u16(), request_id = request_id(v.headers()), elapsed_ms = t0.elapsed().as_millis() as u64, "response");
+                        finish(&rec, attempt, started, t0, Some(v.status()), v.headers());
                         return Ok(v);
                     }
                     Err(e) => self.classify_progenitor(e).await,
                 };
-                tracing::debug!(attempt, error = %err, elapsed_ms = t0.elapsed().as_millis() as u64, "attempt failed");
-                match self.next_delay(failure, idempotent, attempt, started, retry_after) {
+                let delay = self.next_delay(failure, idempotent, attempt, started, retry_after);
+                failed(&rec, attempt, started, t0, failure, &err, delay);
+                match delay {
                     Some(delay) => {
                         tokio::time::sleep(delay).await;
                         attempt += 1;
@@ -257,7 +259,8 @@ impl Transport {
         F: Fn() -> Result<RequestBuilder>,
     {
         let idempotent = self.is_idempotent(&method, idempotency);
-        let span = tracing::debug_span!("opensandbox.request", api = self.inner.api.name(), op, method = %method);
+        let span = self.span(op, &method);
+        let rec = span.clone();
         async move {
             let started = Instant::now();
             let mut attempt = 1u32;
@@ -266,7 +269,14 @@ impl Transport {
                 let outcome = build()?.send().await;
                 let (err, failure, retry_after) = match outcome {
                     Ok(resp) if resp.status().is_success() => {
-                        tracing::debug!(attempt, status = resp.status().as_u16(), request_id = request_id(resp.headers()), elapsed_ms = t0.elapsed().as_millis() as u64, "response");
+                        finish(
+                            &rec,
+                            attempt,
+                            started,
+                            t0,
+                            Some(resp.status()),
+                            resp.headers(),
+                        );
                         return Ok(resp);
                     }
                     Ok(resp) => {
@@ -280,8 +290,9 @@ impl Transport {
                         (self.reqwest_error(e, f), f, None)
                     }
                 };
-                tracing::debug!(attempt, error = %err, elapsed_ms = t0.elapsed().as_millis() as u64, "attempt failed");
-                match self.next_delay(failure, idempotent, attempt, started, retry_after) {
+                let delay = self.next_delay(failure, idempotent, attempt, started, retry_after);
+                failed(&rec, attempt, started, t0, failure, &err, delay);
+                match delay {
                     Some(delay) => {
                         tokio::time::sleep(delay).await;
                         attempt += 1;
@@ -292,6 +303,21 @@ impl Transport {
         }
         .instrument(span)
         .await
+    }
+
+    /// The span of one logical request (all its attempts). Headers are never recorded;
+    /// `status`, `request_id`, `attempts` and `duration_ms` are filled in at the end.
+    fn span(&self, op: &'static str, method: &Method) -> tracing::Span {
+        tracing::debug_span!(
+            "opensandbox.request",
+            api = self.inner.api.name(),
+            op,
+            method = %method,
+            status = tracing::field::Empty,
+            request_id = tracing::field::Empty,
+            attempts = tracing::field::Empty,
+            duration_ms = tracing::field::Empty,
+        )
     }
 
     fn is_idempotent(&self, method: &Method, idempotency: Idempotency) -> bool {
@@ -419,6 +445,69 @@ pub(crate) async fn api_error(resp: Response) -> ApiError {
     let headers = resp.headers().clone();
     let body = resp.bytes().await.unwrap_or_default();
     ApiError::from_parts(status, &headers, body)
+}
+
+/// Records a successful end of the request span.
+fn finish(
+    span: &tracing::Span,
+    attempt: u32,
+    started: Instant,
+    t0: Instant,
+    status: Option<StatusCode>,
+    headers: &HeaderMap,
+) {
+    let rid = request_id(headers);
+    span.record("attempts", attempt);
+    span.record("duration_ms", started.elapsed().as_millis() as u64);
+    if let Some(s) = status {
+        span.record("status", s.as_u16());
+    }
+    if !rid.is_empty() {
+        span.record("request_id", rid);
+    }
+    tracing::debug!(
+        attempt,
+        status = status.map(|s| s.as_u16()),
+        request_id = rid,
+        elapsed_ms = t0.elapsed().as_millis() as u64,
+        "response"
+    );
+}
+
+/// Records a failed attempt, and the end of the request span when there is no retry.
+fn failed(
+    span: &tracing::Span,
+    attempt: u32,
+    started: Instant,
+    t0: Instant,
+    failure: Failure,
+    err: &Error,
+    retry_in: Option<Duration>,
+) {
+    let status = match failure {
+        Failure::Status(s) => Some(s.as_u16()),
+        _ => None,
+    };
+    let rid = err.api().and_then(|a| a.request_id.as_deref());
+    if retry_in.is_none() {
+        span.record("attempts", attempt);
+        span.record("duration_ms", started.elapsed().as_millis() as u64);
+        if let Some(s) = status {
+            span.record("status", s);
+        }
+        if let Some(r) = rid {
+            span.record("request_id", r);
+        }
+    }
+    tracing::debug!(
+        attempt,
+        status,
+        request_id = rid,
+        error = %err,
+        elapsed_ms = t0.elapsed().as_millis() as u64,
+        retry_in_ms = retry_in.map(|d| d.as_millis() as u64),
+        "attempt failed"
+    );
 }
 
 fn request_id(h: &HeaderMap) -> &str {

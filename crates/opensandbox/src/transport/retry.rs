@@ -4,10 +4,22 @@
 //!   503 and 504 and on connection failures;
 //! - a POST or PATCH is retried only when the request provably never left (the connection
 //!   was refused or could not be made), or when the caller marked the call idempotent;
-//! - TLS and certificate failures, other 4xx statuses, and streams that already delivered
-//!   a byte are never retried;
-//! - `Retry-After` (seconds or an HTTP date) is honoured, capped by
-//!   [`RetryPolicy::max_retry_after`].
+//! - TLS and certificate failures, other 4xx statuses, 500, and streams that already
+//!   delivered a byte are never retried (a retry happens only before a success status is
+//!   handed to the caller; a stream that breaks later is the caller's to resume);
+//! - `Retry-After` (seconds or an HTTP date) replaces the backoff when present; an answer
+//!   longer than [`RetryPolicy::max_retry_after`] ends the retries (the error keeps the
+//!   value in [`ApiError::retry_after`](crate::ApiError::retry_after)), and no retry starts
+//!   after [`RetryPolicy::max_elapsed`].
+//!
+//! ```
+//! use std::time::Duration;
+//! use opensandbox::{ClientOptions, RetryPolicy};
+//! let options = ClientOptions::new().retry(
+//!     RetryPolicy::new().max_attempts(3).initial_backoff(Duration::from_millis(100)),
+//! );
+//! # let _ = options;
+//! ```
 
 use std::time::Duration;
 
