@@ -1,0 +1,591 @@
+//! What a new sandbox looks like ([`SandboxCreateOptions`]) and how long to wait for it.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::time::Duration;
+
+use crate::error::{Error, Result};
+use crate::lifecycle::types as lt;
+use crate::secret::Secret;
+
+/// The entrypoint of image-based sandboxes when none is given: keeps the sandbox alive
+/// and idle.
+pub const DEFAULT_ENTRYPOINT: [&str; 3] = ["tail", "-f", "/dev/null"];
+
+/// The default lifetime of a new sandbox (after which the server deletes it).
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10 * 60);
+
+/// The shortest lifetime the server accepts.
+pub const MIN_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The default limit on waiting for a sandbox to become ready.
+pub const DEFAULT_READY_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// What to do with traffic no rule matches, or with traffic a rule matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Action {
+    /// Let it through.
+    Allow,
+    /// Block it.
+    Deny,
+}
+
+impl Action {
+    /// The wire value (`allow`, `deny`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Allow => "allow",
+            Action::Deny => "deny",
+        }
+    }
+}
+
+/// An outbound network policy: a default action and ordered rules for domains
+/// (`api.example.com`, `*.example.com`); the first matching rule decides.
+///
+/// It converts into the lifecycle API's policy (for
+/// [`SandboxCreateOptions::network_policy`]) and into egress rules (for
+/// [`Egress::patch_policy`](super::Egress::patch_policy)).
+///
+/// ```
+/// use opensandbox::sandbox::NetworkPolicy;
+/// let policy = NetworkPolicy::deny_by_default()
+///     .allow("api.example.com")
+///     .allow("*.pypi.org");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct NetworkPolicy {
+    /// What happens to traffic no rule matches.
+    pub default_action: Action,
+    /// The rules, in order: `(action, target)`.
+    pub rules: Vec<(Action, String)>,
+}
+
+impl NetworkPolicy {
+    /// Blocks everything no rule allows.
+    pub fn deny_by_default() -> Self {
+        NetworkPolicy {
+            default_action: Action::Deny,
+            rules: Vec::new(),
+        }
+    }
+
+    /// Lets through everything no rule denies.
+    pub fn allow_by_default() -> Self {
+        NetworkPolicy {
+            default_action: Action::Allow,
+            rules: Vec::new(),
+        }
+    }
+
+    /// Adds a rule allowing `target`.
+    pub fn allow(mut self, target: impl Into<String>) -> Self {
+        self.rules.push((Action::Allow, target.into()));
+        self
+    }
+
+    /// Adds a rule denying `target`.
+    pub fn deny(mut self, target: impl Into<String>) -> Self {
+        self.rules.push((Action::Deny, target.into()));
+        self
+    }
+
+    /// The rules as egress API rules.
+    pub fn egress_rules(&self) -> Vec<crate::egress::types::NetworkRule> {
+        self.rules
+            .iter()
+            .map(|(action, target)| crate::egress::types::NetworkRule {
+                action: action.as_str().into(),
+                target: target.clone(),
+            })
+            .collect()
+    }
+}
+
+pub(crate) fn check_target(target: &str) -> Result<()> {
+    if target.trim().is_empty() {
+        return Err(Error::InvalidInput(
+            "a network rule's target must not be empty".into(),
+        ));
+    }
+    if target.contains("://") || target.contains('/') {
+        return Err(Error::InvalidInput(format!(
+            "network rule target {target:?} must be a domain (`api.example.com` or `*.example.com`), not a URL"
+        )));
+    }
+    Ok(())
+}
+
+impl From<NetworkPolicy> for lt::NetworkPolicy {
+    fn from(p: NetworkPolicy) -> Self {
+        let action = |a: Action| match a {
+            Action::Allow => lt::NetworkRuleAction::Allow,
+            Action::Deny => lt::NetworkRuleAction::Deny,
+        };
+        lt::NetworkPolicy {
+            default_action: Some(match p.default_action {
+                Action::Allow => lt::NetworkPolicyDefaultAction::Allow,
+                Action::Deny => lt::NetworkPolicyDefaultAction::Deny,
+            }),
+            egress: p
+                .rules
+                .into_iter()
+                .map(|(a, target)| lt::NetworkRule {
+                    action: action(a),
+                    target,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Where a new sandbox comes from.
+#[derive(Clone, PartialEq, Eq)]
+enum Source {
+    Image {
+        uri: String,
+        auth: Option<(String, Secret)>,
+    },
+    Snapshot(String),
+}
+
+/// A new sandbox ([`Sandbox::create`](super::Sandbox::create)): what to run, with which
+/// limits and policies, and how long to wait for it to be ready.
+///
+/// Defaults: lifetime [`DEFAULT_TIMEOUT`] (10 minutes; [`manual_cleanup`] keeps it until
+/// killed), entrypoint [`DEFAULT_ENTRYPOINT`] for images, readiness checked (state
+/// `Running`, then execd answers ping) for up to [`DEFAULT_READY_TIMEOUT`], and a
+/// sandbox that does not become ready is deleted.
+///
+/// `Debug` shows neither the registry password nor environment values nor volume
+/// details (they may hold secrets).
+///
+/// [`manual_cleanup`]: SandboxCreateOptions::manual_cleanup
+///
+/// ```
+/// use std::time::Duration;
+/// use opensandbox::sandbox::{NetworkPolicy, SandboxCreateOptions};
+/// let options = SandboxCreateOptions::new("python:3.12")
+///     .env("MODE", "test")
+///     .cpu("500m")
+///     .memory("512Mi")
+///     .metadata("team", "ml")
+///     .timeout(Duration::from_secs(30 * 60))
+///     .network_policy(NetworkPolicy::deny_by_default().allow("pypi.org"))
+///     .credential_proxy(true);
+/// ```
+#[derive(Clone)]
+#[non_exhaustive]
+pub struct SandboxCreateOptions {
+    source: Source,
+    /// The main process as an argument vector (`[program, arg, …]`).
+    pub entrypoint: Vec<String>,
+    /// Environment variables.
+    pub env: BTreeMap<String, String>,
+    /// Resource limits (`cpu`, `memory`, `gpu`, …) as Kubernetes quantities.
+    pub resource_limits: BTreeMap<String, String>,
+    /// Labels for organising and filtering.
+    pub metadata: BTreeMap<String, String>,
+    /// Lifetime; `None` keeps the sandbox until it is killed.
+    pub timeout: Option<Duration>,
+    /// Outbound network policy.
+    pub network_policy: Option<lt::NetworkPolicy>,
+    /// Start the egress sidecar with the credential proxy (needs a network policy).
+    pub credential_proxy: bool,
+    /// Protect the sandbox's endpoints with an access token.
+    pub secure_access: bool,
+    /// Storage to mount.
+    pub volumes: Vec<lt::Volume>,
+    /// Provider-specific settings passed through unchanged.
+    pub extensions: BTreeMap<String, String>,
+    /// The platform to run on.
+    pub platform: Option<lt::PlatformSpec>,
+    /// How long to wait for the sandbox to be ready.
+    pub ready_timeout: Duration,
+    /// Whether readiness includes execd answering ping (default `true`).
+    pub health_check: bool,
+    /// Whether a sandbox that does not become ready is deleted (default `true`).
+    pub delete_on_failure: bool,
+    /// The first delay between state polls (default 250 ms; it grows to 2 s).
+    pub poll_interval: Duration,
+}
+
+impl fmt::Debug for SandboxCreateOptions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut d = f.debug_struct("SandboxCreateOptions");
+        match &self.source {
+            Source::Image { uri, auth } => {
+                d.field("image", uri);
+                d.field("image_auth", &auth.as_ref().map(|(user, _)| (user, "***")));
+            }
+            Source::Snapshot(id) => {
+                d.field("snapshot", id);
+            }
+        }
+        d.field("entrypoint", &self.entrypoint)
+            .field("env", &self.env.keys().collect::<Vec<_>>())
+            .field("resource_limits", &self.resource_limits)
+            .field("metadata", &self.metadata)
+            .field("timeout", &self.timeout)
+            .field("network_policy", &self.network_policy)
+            .field("credential_proxy", &self.credential_proxy)
+            .field("secure_access", &self.secure_access)
+            .field(
+                "volumes",
+                &self
+                    .volumes
+                    .iter()
+                    .map(|v| v.name.as_str())
+                    .collect::<Vec<_>>(),
+            )
+            .field("extensions", &self.extensions)
+            .field("platform", &self.platform)
+            .field("ready_timeout", &self.ready_timeout)
+            .field("health_check", &self.health_check)
+            .field("delete_on_failure", &self.delete_on_failure)
+            .field("poll_interval", &self.poll_interval)
+            .finish()
+    }
+}
+
+impl SandboxCreateOptions {
+    /// A sandbox from the container image `image` (as for `docker pull`).
+    pub fn new(image: impl Into<String>) -> Self {
+        Self::with_source(Source::Image {
+            uri: image.into(),
+            auth: None,
+        })
+    }
+
+    /// A sandbox restored from the snapshot `snapshot_id`.
+    pub fn from_snapshot(snapshot_id: impl Into<String>) -> Self {
+        Self::with_source(Source::Snapshot(snapshot_id.into()))
+    }
+
+    fn with_source(source: Source) -> Self {
+        SandboxCreateOptions {
+            source,
+            entrypoint: Vec::new(),
+            env: BTreeMap::new(),
+            resource_limits: BTreeMap::new(),
+            metadata: BTreeMap::new(),
+            timeout: Some(DEFAULT_TIMEOUT),
+            network_policy: None,
+            credential_proxy: false,
+            secure_access: false,
+            volumes: Vec::new(),
+            extensions: BTreeMap::new(),
+            platform: None,
+            ready_timeout: DEFAULT_READY_TIMEOUT,
+            health_check: true,
+            delete_on_failure: true,
+            poll_interval: Duration::from_millis(250),
+        }
+    }
+
+    /// Pulls the image with these registry credentials.
+    pub fn image_auth(mut self, username: impl Into<String>, password: impl Into<Secret>) -> Self {
+        if let Source::Image { auth, .. } = &mut self.source {
+            *auth = Some((username.into(), password.into()));
+        }
+        self
+    }
+
+    /// Sets the main process (`["python", "-m", "http.server"]`).
+    pub fn entrypoint<S: Into<String>>(mut self, argv: impl IntoIterator<Item = S>) -> Self {
+        self.entrypoint = argv.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Adds an environment variable.
+    pub fn env(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.env.insert(name.into(), value.into());
+        self
+    }
+
+    /// Adds environment variables.
+    pub fn envs<K: Into<String>, V: Into<String>>(
+        mut self,
+        vars: impl IntoIterator<Item = (K, V)>,
+    ) -> Self {
+        self.env
+            .extend(vars.into_iter().map(|(k, v)| (k.into(), v.into())));
+        self
+    }
+
+    /// Sets a resource limit (`"cpu"`, `"memory"`, `"gpu"`, …).
+    pub fn resource_limit(mut self, name: impl Into<String>, quantity: impl Into<String>) -> Self {
+        self.resource_limits.insert(name.into(), quantity.into());
+        self
+    }
+
+    /// Limits CPU (`"500m"`, `"2"`).
+    pub fn cpu(self, quantity: impl Into<String>) -> Self {
+        self.resource_limit("cpu", quantity)
+    }
+
+    /// Limits memory (`"512Mi"`, `"2Gi"`).
+    pub fn memory(self, quantity: impl Into<String>) -> Self {
+        self.resource_limit("memory", quantity)
+    }
+
+    /// Adds a metadata label.
+    pub fn metadata(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.metadata.insert(key.into(), value.into());
+        self
+    }
+
+    /// Deletes the sandbox automatically after `timeout` (at least 60 s; whole seconds).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Keeps the sandbox until it is killed (no automatic deletion; some Kubernetes
+    /// providers refuse this).
+    pub fn manual_cleanup(mut self) -> Self {
+        self.timeout = None;
+        self
+    }
+
+    /// Sets the outbound network policy ([`NetworkPolicy`] or the lifecycle API type).
+    pub fn network_policy(mut self, policy: impl Into<lt::NetworkPolicy>) -> Self {
+        self.network_policy = Some(policy.into());
+        self
+    }
+
+    /// Starts the egress sidecar with the credential proxy, so that a credential vault
+    /// can inject secrets into outbound requests (needs a network policy).
+    pub fn credential_proxy(mut self, enabled: bool) -> Self {
+        self.credential_proxy = enabled;
+        self
+    }
+
+    /// Protects the sandbox's endpoints with an access token (the endpoint headers then
+    /// carry it; the SDK sends them on every request).
+    pub fn secure_access(mut self, enabled: bool) -> Self {
+        self.secure_access = enabled;
+        self
+    }
+
+    /// Mounts a volume.
+    pub fn volume(mut self, volume: lt::Volume) -> Self {
+        self.volumes.push(volume);
+        self
+    }
+
+    /// Sets a provider-specific extension (`poolRef`, `access.renew.extend.seconds`, …).
+    pub fn extension(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.extensions.insert(key.into(), value.into());
+        self
+    }
+
+    /// Sets the platform (OS and architecture).
+    pub fn platform(mut self, platform: lt::PlatformSpec) -> Self {
+        self.platform = Some(platform);
+        self
+    }
+
+    /// Sets how long [`Sandbox::create`](super::Sandbox::create) waits for readiness.
+    pub fn ready_timeout(mut self, timeout: Duration) -> Self {
+        self.ready_timeout = timeout;
+        self
+    }
+
+    /// Sets whether readiness includes execd answering ping (default `true`).
+    pub fn health_check(mut self, enabled: bool) -> Self {
+        self.health_check = enabled;
+        self
+    }
+
+    /// Sets whether a sandbox that does not become ready is deleted (default `true`).
+    pub fn delete_on_failure(mut self, enabled: bool) -> Self {
+        self.delete_on_failure = enabled;
+        self
+    }
+
+    /// Sets the first delay between state polls while waiting (it grows to 2 s).
+    pub fn poll_interval(mut self, interval: Duration) -> Self {
+        self.poll_interval = interval;
+        self
+    }
+
+    /// The readiness settings.
+    pub(crate) fn readiness(&self) -> super::Readiness {
+        super::Readiness {
+            timeout: self.ready_timeout,
+            health_check: self.health_check,
+            poll_interval: self.poll_interval,
+        }
+    }
+
+    /// The lifecycle API request, validated. It may hold secrets (registry password,
+    /// environment): do not log it.
+    pub fn to_request(&self) -> Result<lt::CreateSandboxRequest> {
+        let (image, snapshot_id) = match &self.source {
+            Source::Image { uri, auth } => {
+                if uri.trim().is_empty() {
+                    return Err(Error::InvalidInput("the image must not be empty".into()));
+                }
+                let auth = auth.as_ref().map(|(username, password)| lt::ImageSpecAuth {
+                    username: Some(username.clone()),
+                    password: Some(password.expose().to_string()),
+                });
+                (
+                    Some(lt::ImageSpec {
+                        auth,
+                        uri: uri.trim().to_string(),
+                    }),
+                    None,
+                )
+            }
+            Source::Snapshot(id) => {
+                crate::lifecycle::check_id("snapshot id", id)?;
+                (None, Some(id.clone()))
+            }
+        };
+        let entrypoint = if self.entrypoint.is_empty() && image.is_some() {
+            DEFAULT_ENTRYPOINT.iter().map(|s| s.to_string()).collect()
+        } else {
+            self.entrypoint.clone()
+        };
+        if entrypoint.first().is_some_and(|p| p.trim().is_empty()) {
+            return Err(Error::InvalidInput(
+                "the entrypoint's program must not be empty".into(),
+            ));
+        }
+        let timeout = match self.timeout {
+            None => None,
+            Some(t) if t < MIN_TIMEOUT => {
+                return Err(Error::InvalidInput(format!(
+                    "the sandbox timeout must be at least {MIN_TIMEOUT:?} (got {t:?}); use \
+                     manual_cleanup() for no timeout"
+                )));
+            }
+            Some(t) => Some(i64::try_from(t.as_secs()).map_err(|_| {
+                Error::InvalidInput(format!("the sandbox timeout {t:?} is too large"))
+            })?),
+        };
+        if self.credential_proxy && self.network_policy.is_none() {
+            return Err(Error::InvalidInput(
+                "the credential proxy needs a network policy (network_policy(..))".into(),
+            ));
+        }
+        if let Some(p) = &self.network_policy {
+            for rule in &p.egress {
+                check_target(&rule.target)?;
+            }
+        }
+        for key in self.env.keys() {
+            if key.is_empty() || key.contains('=') || key.contains('\0') {
+                return Err(Error::InvalidInput(format!(
+                    "invalid environment variable name {key:?}"
+                )));
+            }
+        }
+        for (k, v) in &self.resource_limits {
+            if k.trim().is_empty() || v.trim().is_empty() {
+                return Err(Error::InvalidInput(format!(
+                    "invalid resource limit {k:?} = {v:?}"
+                )));
+            }
+        }
+        Ok(lt::CreateSandboxRequest {
+            credential_proxy: self
+                .credential_proxy
+                .then_some(lt::CredentialProxyConfig { enabled: true }),
+            entrypoint,
+            env: self.env.clone().into_iter().collect(),
+            extensions: self.extensions.clone().into_iter().collect(),
+            image,
+            metadata: self.metadata.clone().into_iter().collect(),
+            network_policy: self.network_policy.clone(),
+            platform: self.platform.clone(),
+            resource_limits: (!self.resource_limits.is_empty())
+                .then(|| lt::ResourceLimits(self.resource_limits.clone().into_iter().collect())),
+            secure_access: self.secure_access,
+            snapshot_id,
+            timeout,
+            volumes: self.volumes.clone(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_and_wire_shape() {
+        let req = SandboxCreateOptions::new("python:3.11")
+            .cpu("500m")
+            .memory("512Mi")
+            .env("A", "1")
+            .metadata("team", "ml")
+            .network_policy(NetworkPolicy::deny_by_default().allow("api.example.com"))
+            .credential_proxy(true)
+            .to_request()
+            .unwrap();
+        let json = serde_json::to_value(&req).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "image": {"uri": "python:3.11"},
+                "entrypoint": ["tail", "-f", "/dev/null"],
+                "env": {"A": "1"},
+                "metadata": {"team": "ml"},
+                "resourceLimits": {"cpu": "500m", "memory": "512Mi"},
+                "timeout": 600,
+                "networkPolicy": {"defaultAction": "deny", "egress": [{"action": "allow", "target": "api.example.com"}]},
+                "credentialProxy": {"enabled": true},
+                "secureAccess": false
+            })
+        );
+    }
+
+    #[test]
+    fn snapshots_manual_cleanup_and_validation() {
+        let req = SandboxCreateOptions::from_snapshot("snap-1")
+            .manual_cleanup()
+            .to_request()
+            .unwrap();
+        assert_eq!(req.snapshot_id.as_deref(), Some("snap-1"));
+        assert!(req.image.is_none());
+        assert!(req.entrypoint.is_empty());
+        assert_eq!(req.timeout, None);
+        for (opts, msg) in [
+            (SandboxCreateOptions::new(" "), "image"),
+            (
+                SandboxCreateOptions::new("x").timeout(Duration::from_secs(5)),
+                "at least",
+            ),
+            (
+                SandboxCreateOptions::new("x").credential_proxy(true),
+                "network policy",
+            ),
+            (
+                SandboxCreateOptions::new("x")
+                    .network_policy(NetworkPolicy::deny_by_default().allow("https://x.example/")),
+                "not a URL",
+            ),
+        ] {
+            let err = opts.to_request().unwrap_err();
+            assert!(err.to_string().contains(msg), "{err}");
+        }
+    }
+
+    #[test]
+    fn debug_hides_secrets() {
+        let o = SandboxCreateOptions::new("registry.example/private:1")
+            .image_auth("bot", "hunter22")
+            .env("OPENAI_API_KEY", "sk-very-secret");
+        let dbg = format!("{o:?}");
+        assert!(
+            !dbg.contains("hunter22") && !dbg.contains("sk-very-secret"),
+            "{dbg}"
+        );
+        assert!(dbg.contains("OPENAI_API_KEY"));
+    }
+}

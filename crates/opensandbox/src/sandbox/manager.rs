@@ -1,0 +1,231 @@
+//! [`SandboxManager`]: sandboxes by id, without holding a [`Sandbox`].
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use futures::Stream;
+use futures::stream::{self, StreamExt};
+
+use super::conn_stub::ConnectionConfig;
+use super::{ConnectOptions, Sandbox, SandboxInfo, expiry_after, lifecycle_client};
+use crate::error::{Error, Result};
+use crate::lifecycle::types as lt;
+use crate::lifecycle::{DiagnosticScope, LifecycleClient, ListOptions, SnapshotListOptions};
+
+/// The page size [`SandboxManager::list_all`] asks for when the options name none.
+pub const LIST_ALL_PAGE_SIZE: u64 = 100;
+
+/// Manages sandboxes by id: list (with a stream over all pages), get, kill, pause,
+/// resume, renew, snapshots and diagnostics.
+///
+/// ```no_run
+/// # async fn demo() -> opensandbox::Result<()> {
+/// use futures::TryStreamExt;
+/// use opensandbox::{ConnectionConfig, SandboxManager};
+/// use opensandbox::lifecycle::ListOptions;
+///
+/// let manager = SandboxManager::new(&ConnectionConfig::from_env()?)?;
+/// let running: Vec<_> = manager
+///     .list_all(ListOptions::new().state("Running").metadata("team", "ml"))
+///     .try_collect()
+///     .await?;
+/// for sandbox in running {
+///     manager.kill(&sandbox.id).await?;
+/// }
+/// # Ok(()) }
+/// ```
+#[derive(Clone, Debug)]
+pub struct SandboxManager {
+    config: ConnectionConfig,
+    lifecycle: LifecycleClient,
+}
+
+impl SandboxManager {
+    /// A manager for the deployment `config` points at.
+    pub fn new(config: &ConnectionConfig) -> Result<Self> {
+        Ok(SandboxManager {
+            config: config.clone(),
+            lifecycle: lifecycle_client(config)?,
+        })
+    }
+
+    /// The lifecycle client, for anything else.
+    pub fn lifecycle(&self) -> &LifecycleClient {
+        &self.lifecycle
+    }
+
+    /// One page of sandboxes.
+    pub async fn list(&self, options: &ListOptions) -> Result<lt::ListSandboxesResponse> {
+        self.lifecycle.list_sandboxes(options).await
+    }
+
+    /// Every sandbox matching the filters, walking the pages from `options.page` (or
+    /// the first) to the last. Stops at the first error, which it yields.
+    pub fn list_all(
+        &self,
+        options: ListOptions,
+    ) -> impl Stream<Item = Result<SandboxInfo>> + Send + 'static {
+        let lifecycle = self.lifecycle.clone();
+        paginate(options.page.unwrap_or(1), move |page| {
+            let lifecycle = lifecycle.clone();
+            let mut options = options.clone();
+            options.page = Some(page);
+            if options.page_size.is_none() {
+                options.page_size = Some(LIST_ALL_PAGE_SIZE);
+            }
+            async move {
+                let r = lifecycle.list_sandboxes(&options).await?;
+                Ok((r.items, r.pagination))
+            }
+        })
+    }
+
+    /// A sandbox's lifecycle view.
+    pub async fn get(&self, sandbox_id: &str) -> Result<SandboxInfo> {
+        self.lifecycle.get_sandbox(sandbox_id).await
+    }
+
+    /// Connects to a sandbox (with the health check).
+    pub async fn connect(&self, sandbox_id: &str) -> Result<Sandbox> {
+        Sandbox::connect_with(&self.config, sandbox_id, ConnectOptions::default()).await
+    }
+
+    /// Deletes a sandbox.
+    pub async fn kill(&self, sandbox_id: &str) -> Result<()> {
+        self.lifecycle.delete_sandbox(sandbox_id).await
+    }
+
+    /// Asks the server to pause a sandbox (202).
+    pub async fn pause(&self, sandbox_id: &str) -> Result<()> {
+        self.lifecycle.pause_sandbox(sandbox_id).await
+    }
+
+    /// Asks the server to resume a sandbox (202); it is `Running` again some time later
+    /// ([`Sandbox::resume`] also waits for that).
+    pub async fn resume(&self, sandbox_id: &str) -> Result<()> {
+        self.lifecycle.resume_sandbox(sandbox_id).await
+    }
+
+    /// Moves a sandbox's expiry to `duration` from now; returns the new expiry.
+    pub async fn renew(&self, sandbox_id: &str, duration: Duration) -> Result<DateTime<Utc>> {
+        let expires_at = expiry_after(duration)?;
+        Ok(self
+            .lifecycle
+            .renew_expiration(sandbox_id, expires_at)
+            .await?
+            .expires_at)
+    }
+
+    /// Snapshots a sandbox (the snapshot becomes `Ready` asynchronously).
+    pub async fn create_snapshot(
+        &self,
+        sandbox_id: &str,
+        name: Option<&str>,
+    ) -> Result<lt::Snapshot> {
+        let name = name
+            .map(|n| {
+                n.parse()
+                    .map_err(|e| Error::InvalidInput(format!("snapshot name {n:?}: {e}")))
+            })
+            .transpose()?;
+        self.lifecycle
+            .create_snapshot(sandbox_id, lt::CreateSnapshotRequest { name })
+            .await
+    }
+
+    /// A snapshot by id.
+    pub async fn get_snapshot(&self, snapshot_id: &str) -> Result<lt::Snapshot> {
+        self.lifecycle.get_snapshot(snapshot_id).await
+    }
+
+    /// One page of snapshots.
+    pub async fn list_snapshots(
+        &self,
+        options: &SnapshotListOptions,
+    ) -> Result<lt::ListSnapshotsResponse> {
+        self.lifecycle.list_snapshots(options).await
+    }
+
+    /// Every snapshot matching the filters, walking all pages.
+    pub fn list_all_snapshots(
+        &self,
+        options: SnapshotListOptions,
+    ) -> impl Stream<Item = Result<lt::Snapshot>> + Send + 'static {
+        let lifecycle = self.lifecycle.clone();
+        paginate(options.page.unwrap_or(1), move |page| {
+            let lifecycle = lifecycle.clone();
+            let mut options = options.clone();
+            options.page = Some(page);
+            if options.page_size.is_none() {
+                options.page_size = Some(LIST_ALL_PAGE_SIZE);
+            }
+            async move {
+                let r = lifecycle.list_snapshots(&options).await?;
+                Ok((r.items, r.pagination))
+            }
+        })
+    }
+
+    /// Deletes a snapshot.
+    pub async fn delete_snapshot(&self, snapshot_id: &str) -> Result<()> {
+        self.lifecycle.delete_snapshot(snapshot_id).await
+    }
+
+    /// Diagnostic logs of a sandbox.
+    pub async fn diagnostic_logs(
+        &self,
+        sandbox_id: &str,
+        scope: DiagnosticScope,
+    ) -> Result<lt::DiagnosticContentResponse> {
+        self.lifecycle.diagnostic_logs(sandbox_id, scope).await
+    }
+
+    /// Diagnostic events of a sandbox.
+    pub async fn diagnostic_events(
+        &self,
+        sandbox_id: &str,
+        scope: DiagnosticScope,
+    ) -> Result<lt::DiagnosticContentResponse> {
+        self.lifecycle.diagnostic_events(sandbox_id, scope).await
+    }
+}
+
+/// Walks pages from `first`: `fetch(page)` returns the items and the pagination info.
+/// Ends after the page that says there is no next one, or an empty page (a server
+/// that claims more pages but sends nothing must not loop forever).
+fn paginate<T, F, Fut>(first: u64, fetch: F) -> impl Stream<Item = Result<T>> + Send + 'static
+where
+    T: Send + 'static,
+    F: Fn(u64) -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = Result<(Vec<T>, lt::PaginationInfo)>> + Send + 'static,
+{
+    struct State<F> {
+        fetch: F,
+        next: Option<u64>,
+    }
+    stream::unfold(
+        State {
+            fetch,
+            next: Some(first),
+        },
+        |mut st| async move {
+            let page = st.next?;
+            match (st.fetch)(page).await {
+                Ok((items, pagination)) => {
+                    st.next = (pagination.has_next_page && !items.is_empty())
+                        .then(|| page.checked_add(1))
+                        .flatten();
+                    Some((Ok(items), st))
+                }
+                Err(e) => {
+                    st.next = None;
+                    Some((Err(e), st))
+                }
+            }
+        },
+    )
+    .flat_map(|page: Result<Vec<T>>| match page {
+        Ok(items) => stream::iter(items.into_iter().map(Ok).collect::<Vec<_>>()),
+        Err(e) => stream::iter(vec![Err(e)]),
+    })
+}
