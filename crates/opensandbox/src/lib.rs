@@ -4,13 +4,16 @@
 pub mod config;
 pub mod error;
 pub mod lifecycle;
+pub mod sandbox;
 pub mod secret;
 pub mod stream;
 pub mod transport;
+pub mod vault;
 
 pub use config::ClientOptions;
 pub use error::{ApiError, Error, Result};
 pub use lifecycle::LifecycleClient;
+pub use sandbox::{Sandbox, SandboxCreateOptions, SandboxManager};
 pub use secret::Secret;
 pub use transport::retry::RetryPolicy;
 pub use transport::tls::TransportConfig;

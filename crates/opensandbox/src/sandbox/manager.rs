@@ -6,8 +6,8 @@ use chrono::{DateTime, Utc};
 use futures::Stream;
 use futures::stream::{self, StreamExt};
 
-use super::conn_stub::ConnectionConfig;
 use super::{ConnectOptions, Sandbox, SandboxInfo, expiry_after, lifecycle_client};
+use crate::connection::ConnectionConfig;
 use crate::error::{Error, Result};
 use crate::lifecycle::types as lt;
 use crate::lifecycle::{DiagnosticScope, LifecycleClient, ListOptions, SnapshotListOptions};

@@ -1,0 +1,827 @@
+//! `Sandbox` and `SandboxManager` against a programmable local server (wiremock) that
+//! plays the lifecycle API at `/v1`, execd at `/proxy/44772` and the egress sidecar at
+//! `/proxy/18080`, like a Docker bridge deployment.
+
+use std::time::{Duration, Instant};
+
+use futures::{StreamExt, TryStreamExt};
+use opensandbox::lifecycle::ListOptions;
+use opensandbox::sandbox::{ConnectOptions, NetworkPolicy, SandboxCreateOptions, SandboxManager};
+use opensandbox::{ConnectionConfig, Error, Sandbox};
+use serde_json::{Value, json};
+use wiremock::matchers::{body_json, header, method, path, query_param};
+use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+
+const KEY: &str = "lifecycle-key-123";
+const EXECD_TOKEN: &str = "execd-tok";
+const EGRESS_TOKEN: &str = "egress-tok";
+
+fn config(server: &MockServer) -> ConnectionConfig {
+    let domain = server.uri().trim_start_matches("http://").to_string();
+    ConnectionConfig::new()
+        .domain(domain)
+        .with_protocol("http")
+        .api_key(KEY)
+        .use_env_proxy(false)
+}
+
+fn host(server: &MockServer) -> String {
+    server.uri().trim_start_matches("http://").to_string()
+}
+
+fn sandbox_json(state: &str) -> Value {
+    json!({
+        "id": "sbx-1",
+        "entrypoint": ["tail", "-f", "/dev/null"],
+        "createdAt": "2025-01-01T00:00:00Z",
+        "status": {"state": state, "reason": "because", "message": "details"},
+        "image": {"uri": "python:3.11"}
+    })
+}
+
+/// The lifecycle answers of a sandbox whose state is `Running`, and its endpoints
+/// (with a path prefix and headers).
+async fn mount_running(server: &MockServer) {
+    Mock::given(method("POST"))
+        .and(path("/v1/sandboxes"))
+        .and(header("OPEN-SANDBOX-API-KEY", KEY))
+        .respond_with(ResponseTemplate::new(202).set_body_json(sandbox_json("Pending")))
+        .mount(server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/v1/sandboxes/sbx-1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(sandbox_json("Running")))
+        .with_priority(10)
+        .mount(server)
+        .await;
+    mount_endpoints(server, "proxy").await;
+}
+
+async fn mount_endpoints(server: &MockServer, prefix: &str) {
+    let host = host(server);
+    Mock::given(method("GET"))
+        .and(path("/v1/sandboxes/sbx-1/endpoints/44772"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "endpoint": format!("{host}/{prefix}/44772"),
+            "headers": {"X-EXECD-ACCESS-TOKEN": EXECD_TOKEN, "OpenSandbox-Ingress-To": "sbx-1-44772"}
+        })))
+        .with_priority(10)
+        .mount(server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/v1/sandboxes/sbx-1/endpoints/18080"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "endpoint": format!("{host}/{prefix}/18080"),
+            "headers": {"OPENSANDBOX-EGRESS-AUTH": EGRESS_TOKEN}
+        })))
+        .with_priority(10)
+        .mount(server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(format!("/{prefix}/44772/ping")))
+        .and(header("X-EXECD-ACCESS-TOKEN", EXECD_TOKEN))
+        .respond_with(ResponseTemplate::new(200))
+        .mount(server)
+        .await;
+}
+
+fn events(lines: &[Value]) -> ResponseTemplate {
+    let mut body = String::new();
+    for l in lines {
+        body.push_str(&l.to_string());
+        body.push_str("\n\n");
+    }
+    ResponseTemplate::new(200).set_body_raw(body, "text/event-stream")
+}
+
+/// Every request that went to a sandbox endpoint carried the endpoint's headers and
+/// never the lifecycle API key.
+async fn assert_sandbox_requests_clean(server: &MockServer) {
+    let requests: Vec<Request> = server.received_requests().await.unwrap_or_default();
+    let mut seen = 0;
+    for r in &requests {
+        let p = r.url.path();
+        if p.starts_with("/v1/") {
+            assert_eq!(
+                r.headers
+                    .get("open-sandbox-api-key")
+                    .and_then(|v| v.to_str().ok()),
+                Some(KEY),
+                "lifecycle request {p} without the key"
+            );
+            continue;
+        }
+        seen += 1;
+        assert!(
+            r.headers.get("open-sandbox-api-key").is_none(),
+            "the lifecycle key reached the sandbox endpoint {p}"
+        );
+        let text = format!("{:?}", r.headers);
+        assert!(!text.contains(KEY), "the lifecycle key reached {p}");
+        if p.contains("/44772") {
+            assert_eq!(
+                r.headers.get("x-execd-access-token").unwrap(),
+                EXECD_TOKEN,
+                "{p}"
+            );
+            assert_eq!(
+                r.headers.get("opensandbox-ingress-to").unwrap(),
+                "sbx-1-44772",
+                "{p}"
+            );
+        }
+        if p.contains("/18080") {
+            assert_eq!(
+                r.headers.get("opensandbox-egress-auth").unwrap(),
+                EGRESS_TOKEN,
+                "{p}"
+            );
+        }
+    }
+    assert!(seen > 0, "no request reached a sandbox endpoint");
+}
+
+fn quick(image: &str) -> SandboxCreateOptions {
+    SandboxCreateOptions::new(image)
+        .ready_timeout(Duration::from_secs(5))
+        .poll_interval(Duration::from_millis(10))
+}
+
+#[tokio::test]
+async fn create_waits_for_running_then_runs_a_command_through_the_endpoint_prefix() {
+    let server = MockServer::start().await;
+    mount_running(&server).await;
+    // Two polls see `Pending` before `Running`.
+    Mock::given(method("GET"))
+        .and(path("/v1/sandboxes/sbx-1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(sandbox_json("Pending")))
+        .up_to_n_times(2)
+        .with_priority(1)
+        .expect(2)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/proxy/44772/command"))
+        .and(body_json(
+            json!({"command": "echo hi", "background": false}),
+        ))
+        .respond_with(events(&[
+            json!({"type": "init", "text": "cmd-1"}),
+            json!({"type": "stdout", "text": "hi\n"}),
+            json!({"type": "execution_complete", "execution_time": 3}),
+        ]))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let sandbox = Sandbox::create(
+        &config(&server),
+        quick("python:3.11")
+            .cpu("500m")
+            .memory("512Mi")
+            .metadata("team", "ml"),
+    )
+    .await
+    .unwrap();
+    assert_eq!(sandbox.id(), "sbx-1");
+    assert!(sandbox.execd().base_url().ends_with("/proxy/44772"));
+    let run = sandbox.commands().run("echo hi").await.unwrap();
+    assert_eq!(run.stdout, "hi\n");
+    assert_eq!(run.exit_code, Some(0));
+
+    // The create request had the wire shape of the spec.
+    let requests = server.received_requests().await.unwrap();
+    let create = requests
+        .iter()
+        .find(|r| r.method.as_str() == "POST" && r.url.path() == "/v1/sandboxes")
+        .unwrap();
+    let body: Value = serde_json::from_slice(&create.body).unwrap();
+    assert_eq!(body["image"]["uri"], "python:3.11");
+    assert_eq!(
+        body["resourceLimits"],
+        json!({"cpu": "500m", "memory": "512Mi"})
+    );
+    assert_eq!(body["timeout"], 600);
+    assert_eq!(body["entrypoint"], json!(["tail", "-f", "/dev/null"]));
+    assert_sandbox_requests_clean(&server).await;
+    server.verify().await;
+}
+
+#[tokio::test]
+async fn readiness_timeout_deletes_the_sandbox() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/v1/sandboxes"))
+        .respond_with(ResponseTemplate::new(202).set_body_json(sandbox_json("Pending")))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/v1/sandboxes/sbx-1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(sandbox_json("Pending")))
+        .mount(&server)
+        .await;
+    Mock::given(method("DELETE"))
+        .and(path("/v1/sandboxes/sbx-1"))
+        .and(header("OPEN-SANDBOX-API-KEY", KEY))
+        .respond_with(ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let started = Instant::now();
+    let err = Sandbox::create(
+        &config(&server),
+        quick("python:3.11").ready_timeout(Duration::from_millis(500)),
+    )
+    .await
+    .unwrap_err();
+    assert!(started.elapsed() < Duration::from_secs(5));
+    match &err {
+        Error::Timeout { what, after } => {
+            assert!(what.contains("state Running"), "{what}");
+            assert_eq!(*after, Duration::from_millis(500));
+        }
+        other => panic!("expected a readiness timeout, got {other:?}"),
+    }
+    server.verify().await;
+}
+
+#[tokio::test]
+async fn a_failed_sandbox_fails_fast_and_is_deleted() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/v1/sandboxes"))
+        .respond_with(ResponseTemplate::new(202).set_body_json(sandbox_json("Pending")))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/v1/sandboxes/sbx-1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(sandbox_json("Failed")))
+        .mount(&server)
+        .await;
+    Mock::given(method("DELETE"))
+        .and(path("/v1/sandboxes/sbx-1"))
+        .respond_with(ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let started = Instant::now();
+    let err = Sandbox::create(
+        &config(&server),
+        quick("img").ready_timeout(Duration::from_secs(30)),
+    )
+    .await
+    .unwrap_err();
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "did not fail fast"
+    );
+    assert!(err.to_string().contains("failed"), "{err}");
+    server.verify().await;
+}
+
+#[tokio::test]
+async fn execd_that_never_answers_ping_times_out_and_the_sandbox_is_deleted() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/v1/sandboxes"))
+        .respond_with(ResponseTemplate::new(202).set_body_json(sandbox_json("Running")))
+        .mount(&server)
+        .await;
+    let host = host(&server);
+    Mock::given(method("GET"))
+        .and(path("/v1/sandboxes/sbx-1/endpoints/44772"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"endpoint": format!("{host}/proxy/44772")})),
+        )
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/proxy/44772/ping"))
+        .respond_with(ResponseTemplate::new(502))
+        .mount(&server)
+        .await;
+    Mock::given(method("DELETE"))
+        .and(path("/v1/sandboxes/sbx-1"))
+        .respond_with(ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let err = Sandbox::create(
+        &config(&server),
+        quick("img").ready_timeout(Duration::from_millis(400)),
+    )
+    .await
+    .unwrap_err();
+    match &err {
+        Error::Timeout { what, .. } => assert!(what.contains("ping"), "{what}"),
+        other => panic!("{other:?}"),
+    }
+    server.verify().await;
+}
+
+#[tokio::test]
+async fn delete_on_failure_can_be_turned_off() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/v1/sandboxes"))
+        .respond_with(ResponseTemplate::new(202).set_body_json(sandbox_json("Pending")))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/v1/sandboxes/sbx-1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(sandbox_json("Pending")))
+        .mount(&server)
+        .await;
+    Mock::given(method("DELETE"))
+        .respond_with(ResponseTemplate::new(204))
+        .expect(0)
+        .mount(&server)
+        .await;
+    let err = Sandbox::create(
+        &config(&server),
+        quick("img")
+            .ready_timeout(Duration::from_millis(200))
+            .delete_on_failure(false),
+    )
+    .await
+    .unwrap_err();
+    assert!(matches!(err, Error::Timeout { .. }));
+    server.verify().await;
+}
+
+#[tokio::test]
+async fn invalid_options_send_nothing() {
+    let server = MockServer::start().await;
+    Mock::given(wiremock::matchers::any())
+        .respond_with(ResponseTemplate::new(500))
+        .expect(0)
+        .mount(&server)
+        .await;
+    let err = Sandbox::create(
+        &config(&server),
+        SandboxCreateOptions::new("img").credential_proxy(true),
+    )
+    .await
+    .unwrap_err();
+    assert!(matches!(err, Error::InvalidInput(_)), "{err:?}");
+    server.verify().await;
+}
+
+#[tokio::test]
+async fn connect_checks_health_and_refuses_paused_sandboxes_without_deleting() {
+    let server = MockServer::start().await;
+    mount_running(&server).await;
+    let sandbox = Sandbox::connect(&config(&server), "sbx-1").await.unwrap();
+    assert_eq!(sandbox.id(), "sbx-1");
+
+    let paused = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/v1/sandboxes/sbx-1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(sandbox_json("Paused")))
+        .mount(&paused)
+        .await;
+    Mock::given(method("DELETE"))
+        .respond_with(ResponseTemplate::new(204))
+        .expect(0)
+        .mount(&paused)
+        .await;
+    let started = Instant::now();
+    let err = Sandbox::connect(&config(&paused), "sbx-1")
+        .await
+        .unwrap_err();
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert!(matches!(err, Error::Timeout { .. }), "{err:?}");
+    // Without the health check, nothing but the endpoint is asked for.
+    mount_endpoints(&paused, "proxy").await;
+    let sandbox = Sandbox::connect_with(
+        &config(&paused),
+        "sbx-1",
+        ConnectOptions::new().health_check(false),
+    )
+    .await
+    .unwrap();
+    assert!(sandbox.execd().base_url().ends_with("/proxy/44772"));
+    paused.verify().await;
+}
+
+#[tokio::test]
+async fn server_proxy_mode_asks_for_it_and_uses_the_returned_path() {
+    let server = MockServer::start().await;
+    let host = host(&server);
+    Mock::given(method("GET"))
+        .and(path("/v1/sandboxes/sbx-1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(sandbox_json("Running")))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/v1/sandboxes/sbx-1/endpoints/44772"))
+        .and(query_param("use_server_proxy", "true"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"endpoint": format!("{host}/sandboxes/sbx-1/proxy/44772")})),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/sandboxes/sbx-1/proxy/44772/ping"))
+        .respond_with(ResponseTemplate::new(200))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let sandbox = Sandbox::connect(&config(&server).with_server_proxy(true), "sbx-1")
+        .await
+        .unwrap();
+    assert_eq!(
+        sandbox.execd().base_url(),
+        format!("http://{host}/sandboxes/sbx-1/proxy/44772")
+    );
+    server.verify().await;
+}
+
+#[tokio::test]
+async fn resume_re_resolves_the_endpoints() {
+    let server = MockServer::start().await;
+    let host = host(&server);
+    Mock::given(method("GET"))
+        .and(path("/v1/sandboxes/sbx-1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(sandbox_json("Running")))
+        .mount(&server)
+        .await;
+    // The first resolution gives /old, later ones /new.
+    Mock::given(method("GET"))
+        .and(path("/v1/sandboxes/sbx-1/endpoints/44772"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"endpoint": format!("{host}/old/44772")})),
+        )
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/v1/sandboxes/sbx-1/endpoints/44772"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"endpoint": format!("{host}/new/44772")})),
+        )
+        .with_priority(5)
+        .mount(&server)
+        .await;
+    for prefix in ["old", "new"] {
+        Mock::given(method("GET"))
+            .and(path(format!("/{prefix}/44772/ping")))
+            .respond_with(ResponseTemplate::new(200))
+            .mount(&server)
+            .await;
+    }
+    Mock::given(method("POST"))
+        .and(path("/v1/sandboxes/sbx-1/resume"))
+        .respond_with(ResponseTemplate::new(202))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/v1/sandboxes/sbx-1/pause"))
+        .respond_with(ResponseTemplate::new(202))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let sandbox = Sandbox::connect(&config(&server), "sbx-1").await.unwrap();
+    let commands = sandbox.commands();
+    assert!(sandbox.execd().base_url().ends_with("/old/44772"));
+    sandbox.pause().await.unwrap();
+    sandbox.resume().await.unwrap();
+    assert!(sandbox.execd().base_url().ends_with("/new/44772"));
+    // Handles taken before the resume follow the new endpoint too.
+    Mock::given(method("GET"))
+        .and(path("/new/44772/command/status/c1"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"id": "c1", "running": true})),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let status = commands.status("c1").await.unwrap();
+    assert_eq!(status.running, Some(true));
+    server.verify().await;
+}
+
+#[tokio::test]
+async fn lifecycle_operations_of_a_sandbox() {
+    let server = MockServer::start().await;
+    mount_running(&server).await;
+    Mock::given(method("POST"))
+        .and(path("/v1/sandboxes/sbx-1/renew-expiration"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"expiresAt": "2030-01-01T00:00:00Z"})),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/v1/sandboxes/sbx-1/endpoints/8080"))
+        .and(query_param("expires", "1893456000"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "endpoint": "gw.example/sbx-1-8080-abc-sig",
+            "headers": {"OpenSandbox-Secure-Access": "s3cure"}
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("DELETE"))
+        .and(path("/v1/sandboxes/sbx-1"))
+        .respond_with(ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let sandbox = Sandbox::create(&config(&server), quick("img"))
+        .await
+        .unwrap();
+    let info = sandbox.info().await.unwrap();
+    assert_eq!(info.status.state.0, "Running");
+    let expires = sandbox.renew(Duration::from_secs(3600)).await.unwrap();
+    assert_eq!(expires.to_rfc3339(), "2030-01-01T00:00:00+00:00");
+    let renew = server
+        .received_requests()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|r| r.url.path().ends_with("/renew-expiration"))
+        .unwrap();
+    let body: Value = serde_json::from_slice(&renew.body).unwrap();
+    let requested =
+        chrono::DateTime::parse_from_rfc3339(body["expiresAt"].as_str().unwrap()).unwrap();
+    let delta = requested.timestamp() - chrono::Utc::now().timestamp();
+    assert!((3500..=3700).contains(&delta), "{delta}");
+
+    let when = chrono::DateTime::from_timestamp(1_893_456_000, 0).unwrap();
+    let ep = sandbox.signed_endpoint(8080, when).await.unwrap();
+    assert_eq!(ep.url, "http://gw.example/sbx-1-8080-abc-sig");
+    assert_eq!(
+        ep.headers.get("opensandbox-secure-access").unwrap(),
+        "s3cure"
+    );
+    assert!(
+        !format!("{ep:?}").contains("s3cure"),
+        "endpoint Debug leaks header values"
+    );
+    sandbox.kill().await.unwrap();
+    server.verify().await;
+}
+
+#[tokio::test]
+async fn background_command_follow_and_wait_through_the_sandbox() {
+    let server = MockServer::start().await;
+    mount_running(&server).await;
+    Mock::given(method("POST"))
+        .and(path("/proxy/44772/command"))
+        .and(body_json(json!({"command": "make", "background": true})))
+        .respond_with(events(&[
+            json!({"type": "init", "text": "cmd-9"}),
+            json!({"type": "execution_complete"}),
+        ]))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/proxy/44772/command/cmd-9/logs"))
+        .and(query_param("cursor", "0"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("EXECD-COMMANDS-TAIL-CURSOR", "6")
+                .set_body_raw("hello\n", "text/plain"),
+        )
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/proxy/44772/command/cmd-9/logs"))
+        .and(query_param("cursor", "6"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("EXECD-COMMANDS-TAIL-CURSOR", "6")
+                .set_body_raw("", "text/plain"),
+        )
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/proxy/44772/command/status/cmd-9"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"id": "cmd-9", "running": false, "exit_code": 2})),
+        )
+        .mount(&server)
+        .await;
+    let sandbox = Sandbox::create(&config(&server), quick("img"))
+        .await
+        .unwrap();
+    let cmd = sandbox.commands().background("make").await.unwrap();
+    assert_eq!(cmd.id(), "cmd-9");
+    let out: Vec<bytes::Bytes> = cmd.follow().try_collect().await.unwrap();
+    assert_eq!(out.concat(), b"hello\n");
+    let status = cmd.wait().await.unwrap();
+    assert_eq!(status.exit_code, Some(2));
+    assert_sandbox_requests_clean(&server).await;
+}
+
+#[tokio::test]
+async fn egress_policy_goes_to_the_sidecar_endpoint_with_its_headers() {
+    let server = MockServer::start().await;
+    mount_running(&server).await;
+    Mock::given(method("GET"))
+        .and(path("/proxy/18080/policy"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "status": "ok", "mode": "deny_all", "enforcementMode": "dns",
+            "policy": {"defaultAction": "deny", "egress": [{"action": "allow", "target": "api.example.com"}]}
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("PATCH"))
+        .and(path("/proxy/18080/policy"))
+        .and(body_json(json!([{"action": "allow", "target": "pypi.org"}, {"action": "deny", "target": "*.ads.example"}])))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"status": "ok", "mode": "deny_all"})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("PATCH"))
+        .and(path("/proxy/18080/policy"))
+        .and(body_json(
+            json!([{"action": "allow", "target": "crates.io"}]),
+        ))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"status": "ok"})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let sandbox = Sandbox::create(
+        &config(&server),
+        quick("img")
+            .network_policy(NetworkPolicy::deny_by_default().allow("api.example.com"))
+            .credential_proxy(true),
+    )
+    .await
+    .unwrap();
+    let policy = sandbox.egress().policy().await.unwrap();
+    assert_eq!(policy.mode.as_deref(), Some("deny_all"));
+    let rules = NetworkPolicy::deny_by_default()
+        .allow("pypi.org")
+        .deny("*.ads.example")
+        .egress_rules();
+    sandbox.egress().patch_policy(rules).await.unwrap();
+    sandbox.egress().allow(["crates.io"]).await.unwrap();
+    // The egress endpoint is resolved once and reused.
+    let resolutions = server
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .filter(|r| r.url.path() == "/v1/sandboxes/sbx-1/endpoints/18080")
+        .count();
+    assert_eq!(resolutions, 1);
+    assert_sandbox_requests_clean(&server).await;
+    server.verify().await;
+}
+
+#[tokio::test]
+async fn files_and_metrics_through_the_sandbox() {
+    let server = MockServer::start().await;
+    mount_running(&server).await;
+    Mock::given(method("POST"))
+        .and(path("/proxy/44772/files/upload"))
+        .respond_with(ResponseTemplate::new(200))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/proxy/44772/files/download"))
+        .and(query_param("path", "/tmp/a.txt"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_raw("content", "application/octet-stream"),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/proxy/44772/metrics"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "cpu_count": 2.0, "cpu_used_pct": 12.5, "mem_total_mib": 1024.0, "mem_used_mib": 256.0, "timestamp": 1700000000000_i64
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let sandbox = Sandbox::create(&config(&server), quick("img"))
+        .await
+        .unwrap();
+    sandbox
+        .files()
+        .write("/tmp/a.txt", "content")
+        .await
+        .unwrap();
+    assert_eq!(
+        sandbox.files().read_to_string("/tmp/a.txt").await.unwrap(),
+        "content"
+    );
+    let m = sandbox.metrics().await.unwrap();
+    assert_eq!(m.cpu_count, 2.0);
+    let upload = server
+        .received_requests()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|r| r.url.path().ends_with("/files/upload"))
+        .unwrap();
+    let body = String::from_utf8_lossy(&upload.body).to_string();
+    assert!(
+        body.contains(r#"name="metadata"; filename="metadata""#),
+        "{body}"
+    );
+    assert_sandbox_requests_clean(&server).await;
+    server.verify().await;
+}
+
+#[tokio::test]
+async fn manager_walks_every_page_and_manages_by_id() {
+    let server = MockServer::start().await;
+    let item = |id: &str| {
+        let mut s = sandbox_json("Running");
+        s["id"] = json!(id);
+        s
+    };
+    for (page, ids, next) in [
+        (1, vec!["a", "b"], true),
+        (2, vec!["c", "d"], true),
+        (3, vec!["e"], false),
+    ] {
+        Mock::given(method("GET"))
+            .and(path("/v1/sandboxes"))
+            .and(query_param("page", page.to_string()))
+            .and(query_param("pageSize", "2"))
+            .and(query_param("state", "Running"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+                "items": ids.iter().map(|i| item(i)).collect::<Vec<_>>(),
+                "pagination": {"page": page, "pageSize": 2, "totalItems": 5, "totalPages": 3, "hasNextPage": next}
+            })))
+            .expect(1)
+            .mount(&server)
+            .await;
+    }
+    for (m, p, status) in [
+        ("POST", "/v1/sandboxes/x/pause", 202),
+        ("POST", "/v1/sandboxes/x/resume", 202),
+        ("DELETE", "/v1/sandboxes/x", 204),
+    ] {
+        Mock::given(method(m))
+            .and(path(p))
+            .respond_with(ResponseTemplate::new(status))
+            .expect(1)
+            .mount(&server)
+            .await;
+    }
+    Mock::given(method("GET"))
+        .and(path("/v1/sandboxes/x/diagnostics/logs"))
+        .and(query_param("scope", "container"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "sandboxId": "x", "kind": "logs", "scope": "container", "delivery": "inline",
+            "contentType": "text/plain", "content": "booted", "truncated": false
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let manager = SandboxManager::new(&config(&server)).unwrap();
+    let ids: Vec<String> = manager
+        .list_all(ListOptions::new().state("Running").page_size(2))
+        .map_ok(|s| s.id)
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(ids, ["a", "b", "c", "d", "e"]);
+    manager.pause("x").await.unwrap();
+    manager.resume("x").await.unwrap();
+    manager.kill("x").await.unwrap();
+    let logs = manager
+        .diagnostic_logs("x", opensandbox::lifecycle::DiagnosticScope::Container)
+        .await
+        .unwrap();
+    assert_eq!(logs.content.as_deref(), Some("booted"));
+    server.verify().await;
+}
+
+#[tokio::test]
+async fn list_all_stops_at_the_first_error() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/v1/sandboxes"))
+        .respond_with(
+            ResponseTemplate::new(500)
+                .set_body_json(json!({"code": "GENERAL::UNKNOWN_ERROR", "message": "boom"})),
+        )
+        .mount(&server)
+        .await;
+    let manager = SandboxManager::new(&config(&server)).unwrap();
+    let items: Vec<_> = manager.list_all(ListOptions::new()).collect().await;
+    assert_eq!(items.len(), 1);
+    assert_eq!(
+        items[0].as_ref().unwrap_err().status().map(|s| s.as_u16()),
+        Some(500)
+    );
+}
