@@ -19,6 +19,7 @@
 use std::path::PathBuf;
 
 pub mod contract;
+pub mod multipart;
 pub mod prism;
 pub mod proxy;
 pub mod spec;

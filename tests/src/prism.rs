@@ -33,7 +33,13 @@ const READY_TIMEOUT: Duration = Duration::from_secs(90);
 
 /// The Prism executable: `$OPENSANDBOX_PRISM`, else the copy `cargo xtask test` installs.
 pub fn prism_executable() -> Result<PathBuf, String> {
-    if let Some(p) = std::env::var_os(PRISM_ENV).filter(|p| !p.is_empty()) {
+    locate(std::env::var_os(PRISM_ENV), &crate::workspace_root())
+}
+
+/// [`prism_executable`] with its inputs spelled out: the value of `OPENSANDBOX_PRISM` and
+/// the workspace root.
+pub fn locate(env: Option<std::ffi::OsString>, root: &Path) -> Result<PathBuf, String> {
+    if let Some(p) = env.filter(|p| !p.is_empty()) {
         let p = PathBuf::from(p);
         if p.is_file() {
             return Ok(p);
@@ -44,7 +50,7 @@ pub fn prism_executable() -> Result<PathBuf, String> {
             p.display()
         ));
     }
-    let p = crate::workspace_root()
+    let p = root
         .join(".tools")
         .join("prism")
         .join("node_modules")
@@ -326,5 +332,43 @@ impl PrismServer {
             .lock()
             .map(|mut c| matches!(c.try_wait(), Ok(None)))
             .unwrap_or(false)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_prism_is_an_error_that_says_how_to_install_it() {
+        let nowhere =
+            std::env::temp_dir().join(format!("opensandbox-no-prism-{}", std::process::id()));
+        let err = locate(None, &nowhere).expect_err("no Prism there");
+        assert!(err.contains("cargo xtask test"), "{err}");
+        assert!(err.contains(".tools/prism"), "{err}");
+        let err = locate(Some(nowhere.join("prism").into_os_string()), &nowhere)
+            .expect_err("no such file");
+        assert!(
+            err.contains(PRISM_ENV) && err.contains("cargo xtask test"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn the_environment_wins_and_the_installed_copy_is_found() {
+        let root =
+            std::env::temp_dir().join(format!("opensandbox-fake-root-{}", std::process::id()));
+        let bin = root.join(".tools/prism/node_modules/.bin");
+        std::fs::create_dir_all(&bin).expect("a fake install");
+        std::fs::write(bin.join("prism"), b"").expect("a fake prism");
+        assert_eq!(locate(None, &root), Ok(bin.join("prism")));
+        let other = root.join("other-prism");
+        std::fs::write(&other, b"").expect("another prism");
+        assert_eq!(
+            locate(Some(other.clone().into_os_string()), &root),
+            Ok(other)
+        );
+        assert_eq!(locate(Some("".into()), &root), Ok(bin.join("prism")));
+        let _ = std::fs::remove_dir_all(&root);
     }
 }

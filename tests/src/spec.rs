@@ -62,7 +62,7 @@ pub fn match_template(template: &str, path: &str) -> Option<usize> {
                 return None;
             }
         } else if ts == ps {
-            literals += 1;
+            literals += usize::from(!ts.is_empty());
         } else {
             return None;
         }
