@@ -1,5 +1,5 @@
 //! Client configuration: [`ClientOptions`] for the three low-level clients and
-//! [`ConnectionConfig`] for the high-level API. The one place a `reqwest::Client` is built
+//! [`ConnectionConfig`](crate::connection::ConnectionConfig) for the high-level API. The one place a `reqwest::Client` is built
 //! is [`crate::transport::http`].
 
 use std::fmt;

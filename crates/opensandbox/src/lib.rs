@@ -2,6 +2,7 @@
 #![warn(missing_docs)]
 
 pub mod config;
+pub mod connection;
 pub mod error;
 pub mod lifecycle;
 pub mod sandbox;
@@ -11,6 +12,7 @@ pub mod transport;
 pub mod vault;
 
 pub use config::ClientOptions;
+pub use connection::ConnectionConfig;
 pub use error::{ApiError, Error, Result};
 pub use lifecycle::LifecycleClient;
 pub use sandbox::{Sandbox, SandboxCreateOptions, SandboxManager};

@@ -1,0 +1,625 @@
+//! [`ConnectionConfig`]: where the lifecycle server is and how to talk to it, for the
+//! high-level API (`Sandbox`, `SandboxManager`) and for building clients.
+//!
+//! ```no_run
+//! # async fn demo() -> opensandbox::Result<()> {
+//! use std::time::Duration;
+//! use opensandbox::{ConnectionConfig, RetryPolicy};
+//! let config = ConnectionConfig::new()
+//!     .domain("sandbox.example.com:8443")
+//!     .with_protocol("https")
+//!     .api_key("my-key")
+//!     .request_timeout(Duration::from_secs(60))
+//!     .retry(RetryPolicy::new());
+//! assert_eq!(config.lifecycle_base_url()?, "https://sandbox.example.com:8443/v1");
+//! let lifecycle = config.lifecycle_client()?;
+//! # let _ = lifecycle; Ok(()) }
+//! ```
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::header::HeaderMap;
+
+use crate::config::{
+    ClientOptions, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, DEFAULT_STREAM_IDLE_TIMEOUT,
+    header_pair, is_sensitive,
+};
+use crate::error::{Error, Result};
+use crate::lifecycle::LifecycleClient;
+use crate::secret::Secret;
+use crate::transport::retry::RetryPolicy;
+use crate::transport::tls::TransportConfig;
+
+/// Environment variable holding the lifecycle API key.
+pub const ENV_API_KEY: &str = "OPEN_SANDBOX_API_KEY";
+/// Environment variable holding the lifecycle server's domain (`host:port` or a URL).
+pub const ENV_DOMAIN: &str = "OPEN_SANDBOX_DOMAIN";
+/// Environment variable holding the protocol (`http` or `https`).
+pub const ENV_PROTOCOL: &str = "OPEN_SANDBOX_PROTOCOL";
+/// The domain used when none is configured or in the environment.
+pub const DEFAULT_DOMAIN: &str = "localhost:8080";
+/// The protocol used when none is configured or in the environment.
+pub const DEFAULT_PROTOCOL: &str = "http";
+
+/// Rewrites the address of a sandbox endpoint: receives the `host[:port]` the server
+/// returned (e.g. a pod IP or a Docker-internal address) and returns the `host[:port]`
+/// to connect to instead. Scheme and path are kept.
+pub type EndpointHostRewrite = Arc<dyn Fn(&str) -> String + Send + Sync>;
+
+/// Where the lifecycle server is and how to talk to it.
+///
+/// Unset values fall back to the environment when they are used, then to defaults:
+/// the domain to `OPEN_SANDBOX_DOMAIN` then `localhost:8080`, the protocol to
+/// `OPEN_SANDBOX_PROTOCOL` then `http`, the API key to `OPEN_SANDBOX_API_KEY` then none.
+/// [`ConnectionConfig::from_env`] reads them once, up front, and checks them.
+///
+/// The domain is `host[:port]`, optionally with a path prefix, or a full URL whose
+/// scheme wins over the protocol and whose path prefix is kept; `/v1` is appended once
+/// (never twice): `localhost:8080` → `http://localhost:8080/v1`,
+/// `https://gw.example.com/opensandbox/` → `https://gw.example.com/opensandbox/v1`,
+/// `http://h/v1` → `http://h/v1`.
+///
+/// HTTP(S) proxies from the environment (`HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY`,
+/// `NO_PROXY`) are used by default; turn that off with
+/// [`ConnectionConfig::use_env_proxy`]. The API key is a [`Secret`]: `Debug` shows `***`,
+/// and it is sent only to the lifecycle server, never to sandbox endpoints.
+#[derive(Clone)]
+#[non_exhaustive]
+pub struct ConnectionConfig {
+    domain: Option<String>,
+    protocol: Option<String>,
+    api_key: Option<Secret>,
+    headers: HeaderMap,
+    request_timeout: Duration,
+    stream_idle_timeout: Duration,
+    connect_timeout: Duration,
+    transport: TransportConfig,
+    retry: Option<RetryPolicy>,
+    use_server_proxy: bool,
+    endpoint_host_rewrite: Option<EndpointHostRewrite>,
+    http_client: Option<reqwest::Client>,
+    /// Tests read a fake environment instead of the process's.
+    #[cfg(test)]
+    fake_env: Option<std::collections::HashMap<String, String>>,
+}
+
+impl Default for ConnectionConfig {
+    fn default() -> Self {
+        ConnectionConfig {
+            domain: None,
+            protocol: None,
+            api_key: None,
+            headers: HeaderMap::new(),
+            request_timeout: DEFAULT_REQUEST_TIMEOUT,
+            stream_idle_timeout: DEFAULT_STREAM_IDLE_TIMEOUT,
+            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            transport: TransportConfig::default(),
+            retry: None,
+            use_server_proxy: false,
+            endpoint_host_rewrite: None,
+            http_client: None,
+            #[cfg(test)]
+            fake_env: None,
+        }
+    }
+}
+
+impl fmt::Debug for ConnectionConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ConnectionConfig")
+            .field("domain", &self.domain)
+            .field("protocol", &self.protocol)
+            .field("api_key", &self.api_key)
+            .field("headers", &self.headers.keys().collect::<Vec<_>>())
+            .field("request_timeout", &self.request_timeout)
+            .field("stream_idle_timeout", &self.stream_idle_timeout)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("transport", &self.transport)
+            .field("retry", &self.retry)
+            .field("use_server_proxy", &self.use_server_proxy)
+            .field(
+                "endpoint_host_rewrite",
+                &self.endpoint_host_rewrite.as_ref().map(|_| "<fn>"),
+            )
+            .field(
+                "http_client",
+                &self.http_client.as_ref().map(|_| "caller-supplied"),
+            )
+            .finish()
+    }
+}
+
+impl ConnectionConfig {
+    /// Nothing set: every value falls back to the environment, then to the defaults.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Reads `OPEN_SANDBOX_DOMAIN`, `OPEN_SANDBOX_PROTOCOL` and `OPEN_SANDBOX_API_KEY`
+    /// now (unset or empty variables leave the value unset) and checks that they make a
+    /// valid base URL.
+    pub fn from_env() -> Result<Self> {
+        Self::from_lookup(&env)
+    }
+
+    fn from_lookup(lookup: &dyn Fn(&str) -> Option<String>) -> Result<Self> {
+        let mut config = Self::new();
+        config.domain = lookup(ENV_DOMAIN);
+        config.protocol = lookup(ENV_PROTOCOL);
+        config.api_key = lookup(ENV_API_KEY).map(Secret::new);
+        config.lifecycle_base_url()?;
+        Ok(config)
+    }
+
+    /// An environment variable (the fake environment in tests).
+    fn lookup(&self, name: &str) -> Option<String> {
+        #[cfg(test)]
+        if let Some(fake) = &self.fake_env {
+            return fake
+                .get(name)
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty());
+        }
+        env(name)
+    }
+
+    /// Sets the lifecycle server: `host[:port][/prefix]` or a full URL.
+    pub fn domain(mut self, domain: impl Into<String>) -> Self {
+        self.domain = Some(domain.into());
+        self
+    }
+
+    /// Sets the protocol, `http` or `https` (a scheme in the domain wins). Read the
+    /// protocol in effect with [`ConnectionConfig::protocol`].
+    pub fn with_protocol(mut self, protocol: impl Into<String>) -> Self {
+        self.protocol = Some(protocol.into());
+        self
+    }
+
+    /// Sets the lifecycle API key (an empty key sends none, for servers without auth).
+    pub fn api_key(mut self, key: impl Into<Secret>) -> Self {
+        self.api_key = Some(key.into());
+        self
+    }
+
+    /// Adds a header sent on every lifecycle request (not to sandbox endpoints' auth).
+    pub fn header(mut self, name: &str, value: &str) -> Result<Self> {
+        let (n, v) = header_pair(name, value)?;
+        self.headers.insert(n, v);
+        Ok(self)
+    }
+
+    /// Adds headers sent on every request.
+    pub fn headers(mut self, headers: HeaderMap) -> Self {
+        for (name, mut value) in headers.into_iter().filter_map(|(n, v)| Some((n?, v))) {
+            if is_sensitive(&name) {
+                value.set_sensitive(true);
+            }
+            self.headers.insert(name, value);
+        }
+        self
+    }
+
+    /// Sets the whole-request timeout of unary calls (default 30 s; streams have none).
+    pub fn request_timeout(mut self, timeout: Duration) -> Self {
+        self.request_timeout = timeout;
+        self
+    }
+
+    /// Sets how long a stream may go without a byte (default 60 s).
+    pub fn stream_idle_timeout(mut self, timeout: Duration) -> Self {
+        self.stream_idle_timeout = timeout;
+        self
+    }
+
+    /// Sets the connect timeout (default 10 s).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// Sets the TLS policy, roots and proxy use of SDK-built clients.
+    pub fn transport(mut self, transport: TransportConfig) -> Self {
+        self.transport = transport;
+        self
+    }
+
+    /// Uses (`true`, the default) or ignores HTTP(S) proxies from the environment.
+    pub fn use_env_proxy(mut self, use_it: bool) -> Self {
+        self.transport.use_env_proxy = use_it;
+        self
+    }
+
+    /// Turns retries on with `policy` (off by default).
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = Some(policy);
+        self
+    }
+
+    /// Reaches sandbox endpoints through the lifecycle server's proxy (default off).
+    /// Read it with [`ConnectionConfig::use_server_proxy`].
+    pub fn with_server_proxy(mut self, on: bool) -> Self {
+        self.use_server_proxy = on;
+        self
+    }
+
+    /// Rewrites the `host[:port]` of every sandbox endpoint the server returns.
+    pub fn endpoint_host_rewrite<F>(mut self, rewrite: F) -> Self
+    where
+        F: Fn(&str) -> String + Send + Sync + 'static,
+    {
+        self.endpoint_host_rewrite = Some(Arc::new(rewrite));
+        self
+    }
+
+    /// Uses a caller-supplied `reqwest::Client` (its TLS policy and timeouts are yours:
+    /// [`ConnectionConfig::transport`] no longer applies).
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http_client = Some(client);
+        self
+    }
+
+    /// The domain in effect (configured, else `OPEN_SANDBOX_DOMAIN`, else
+    /// `localhost:8080`).
+    pub fn effective_domain(&self) -> String {
+        self.domain
+            .as_deref()
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+            .map(str::to_owned)
+            .or_else(|| self.lookup(ENV_DOMAIN))
+            .unwrap_or_else(|| DEFAULT_DOMAIN.to_string())
+    }
+
+    fn configured_protocol(&self) -> Option<String> {
+        self.protocol
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_owned)
+            .or_else(|| self.lookup(ENV_PROTOCOL))
+    }
+
+    /// The protocol in effect: the domain's scheme when it has one, else the configured
+    /// protocol, else `OPEN_SANDBOX_PROTOCOL`, else `http`. Sandbox endpoints (which come
+    /// without a scheme) are reached with it. An invalid value reads as `http` here and
+    /// is reported by [`ConnectionConfig::lifecycle_base_url`].
+    pub fn protocol(&self) -> &'static str {
+        let domain = self.effective_domain();
+        let chosen = match domain.split_once("://") {
+            Some((scheme, _)) => Some(scheme.to_string()),
+            None => self.configured_protocol(),
+        };
+        match chosen.map(|p| p.to_ascii_lowercase()).as_deref() {
+            Some("https") => "https",
+            _ => "http",
+        }
+    }
+
+    /// The lifecycle API key in effect (configured, else `OPEN_SANDBOX_API_KEY`, else
+    /// empty: no key is sent).
+    pub fn api_key_secret(&self) -> Secret {
+        self.api_key
+            .clone()
+            .or_else(|| self.lookup(ENV_API_KEY).map(Secret::new))
+            .unwrap_or_default()
+    }
+
+    /// Whether sandbox endpoints are reached through the server proxy.
+    pub fn use_server_proxy(&self) -> bool {
+        self.use_server_proxy
+    }
+
+    /// The transport settings.
+    pub fn transport_config(&self) -> &TransportConfig {
+        &self.transport
+    }
+
+    /// The lifecycle API's base URL, `…/v1`.
+    pub fn lifecycle_base_url(&self) -> Result<String> {
+        let domain = self.effective_domain();
+        let full = if domain.contains("://") {
+            domain.clone()
+        } else {
+            let protocol = self
+                .configured_protocol()
+                .unwrap_or_else(|| DEFAULT_PROTOCOL.to_string())
+                .to_ascii_lowercase();
+            if protocol != "http" && protocol != "https" {
+                return Err(Error::Config(format!(
+                    "protocol must be http or https, not {protocol:?}"
+                )));
+            }
+            format!("{protocol}://{domain}")
+        };
+        let mut url = url::Url::parse(&full)
+            .map_err(|e| Error::Config(format!("invalid domain {domain:?}: {e}")))?;
+        if !matches!(url.scheme(), "http" | "https") {
+            return Err(Error::Config(format!(
+                "domain {domain:?} must use http or https"
+            )));
+        }
+        if url.host_str().is_none_or(str::is_empty) {
+            return Err(Error::Config(format!("domain {domain:?} has no host")));
+        }
+        if url.query().is_some() || url.fragment().is_some() {
+            return Err(Error::Config(format!(
+                "domain {domain:?} must not have a query or fragment"
+            )));
+        }
+        let prefix = url.path().trim_end_matches('/').to_string();
+        let path = if prefix.ends_with("/v1") {
+            prefix
+        } else {
+            format!("{prefix}/v1")
+        };
+        url.set_path(&path);
+        Ok(url.as_str().trim_end_matches('/').to_string())
+    }
+
+    /// Options for building clients: timeouts, headers, TLS policy, retries (and the
+    /// caller's HTTP client, if any). The API key is not among them: pass
+    /// [`ConnectionConfig::api_key_secret`] to the lifecycle client only.
+    pub fn client_options(&self) -> ClientOptions {
+        let mut options = ClientOptions::new()
+            .request_timeout(self.request_timeout)
+            .stream_idle_timeout(self.stream_idle_timeout)
+            .connect_timeout(self.connect_timeout)
+            .headers(self.headers.clone())
+            .transport(self.transport.clone());
+        if let Some(policy) = &self.retry {
+            options = options.retry(policy.clone());
+        }
+        if let Some(client) = &self.http_client {
+            options = options.http_client(client.clone());
+        }
+        options
+    }
+
+    /// A lifecycle client for this configuration.
+    pub fn lifecycle_client(&self) -> Result<LifecycleClient> {
+        LifecycleClient::with_options(
+            &self.lifecycle_base_url()?,
+            self.api_key_secret(),
+            self.client_options(),
+        )
+    }
+
+    /// Applies the endpoint host rewrite to `url` (`scheme://host[:port][/path]`);
+    /// returns it unchanged without a rewrite.
+    pub fn rewrite_endpoint_url(&self, url: &str) -> Result<String> {
+        let Some(rewrite) = &self.endpoint_host_rewrite else {
+            return Ok(url.to_string());
+        };
+        let (scheme, rest) = url
+            .split_once("://")
+            .ok_or_else(|| Error::Config(format!("endpoint {url:?} has no scheme")))?;
+        let split = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+        let (authority, tail) = rest.split_at(split);
+        let host = rewrite(authority);
+        let host = host.trim().trim_end_matches('/');
+        if host.is_empty() || host.contains(['/', '?', '#', ' ']) {
+            return Err(Error::Config(format!(
+                "the endpoint host rewrite returned {host:?} for {authority:?}; expected host[:port]"
+            )));
+        }
+        Ok(format!("{scheme}://{host}{tail}"))
+    }
+}
+
+/// An environment variable, `None` when unset, empty or not UTF-8.
+fn env(name: &str) -> Option<String> {
+    std::env::var(name)
+        .ok()
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    /// A config reading a fake environment (nothing set by default).
+    fn cfg(vars: &[(&str, &str)]) -> ConnectionConfig {
+        let mut c = ConnectionConfig::new();
+        c.fake_env = Some(
+            vars.iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        );
+        c
+    }
+
+    fn new() -> ConnectionConfig {
+        cfg(&[])
+    }
+
+    fn base(c: ConnectionConfig) -> String {
+        c.lifecycle_base_url().unwrap()
+    }
+
+    fn from_vars(vars: &[(&str, &str)]) -> Result<ConnectionConfig> {
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let lookup = move |n: &str| map.get(n).cloned().filter(|v| !v.is_empty());
+        let mut c = ConnectionConfig::from_lookup(&lookup)?;
+        c.fake_env = Some(HashMap::new());
+        Ok(c)
+    }
+
+    #[test]
+    fn host_port_gets_protocol_and_v1() {
+        assert_eq!(base(new()), "http://localhost:8080/v1");
+        assert_eq!(base(new().domain("h:9000")), "http://h:9000/v1");
+        assert_eq!(
+            base(new().domain("h:9000").with_protocol("HTTPS")),
+            "https://h:9000/v1"
+        );
+        assert_eq!(
+            base(new().domain("h:9000/prefix/")),
+            "http://h:9000/prefix/v1"
+        );
+    }
+
+    #[test]
+    fn full_urls_keep_scheme_and_prefix_and_never_double_v1() {
+        let c = new().domain("https://h/prefix").with_protocol("http");
+        assert_eq!(c.lifecycle_base_url().unwrap(), "https://h/prefix/v1");
+        assert_eq!(c.protocol(), "https");
+        assert_eq!(base(new().domain("http://h/v1")), "http://h/v1");
+        assert_eq!(base(new().domain("http://h/v1/")), "http://h/v1");
+        assert_eq!(base(new().domain("http://h:1//")), "http://h:1/v1");
+        assert_eq!(
+            base(new().domain("https://gw.example.com/a/b/")),
+            "https://gw.example.com/a/b/v1"
+        );
+        assert_eq!(base(new().domain("  http://h/x/v1///  ")), "http://h/x/v1");
+    }
+
+    #[test]
+    fn invalid_domains_and_protocols_are_config_errors() {
+        for c in [
+            new().domain("ftp://h"),
+            new().domain("h").with_protocol("ftp"),
+            new().domain("http://h/?a=1"),
+            new().domain("http://"),
+        ] {
+            assert!(
+                matches!(c.lifecycle_base_url(), Err(Error::Config(_))),
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn env_fallbacks_apply_when_unset() {
+        let c = cfg(&[
+            (ENV_DOMAIN, "env-host:1234"),
+            (ENV_PROTOCOL, "https"),
+            (ENV_API_KEY, "env-key"),
+        ]);
+        assert_eq!(c.lifecycle_base_url().unwrap(), "https://env-host:1234/v1");
+        assert_eq!(c.protocol(), "https");
+        assert_eq!(c.api_key_secret().expose(), "env-key");
+        // Configured values win.
+        let c = c.domain("mine:1").with_protocol("http").api_key("mine");
+        assert_eq!(c.lifecycle_base_url().unwrap(), "http://mine:1/v1");
+        assert_eq!(c.api_key_secret().expose(), "mine");
+        // An explicitly empty key means "no key", not "use the environment".
+        let c = cfg(&[(ENV_API_KEY, "env-key")]).api_key("");
+        assert!(c.api_key_secret().is_empty());
+        // Empty variables count as unset.
+        let c = cfg(&[(ENV_DOMAIN, " "), (ENV_PROTOCOL, "")]);
+        assert_eq!(c.lifecycle_base_url().unwrap(), "http://localhost:8080/v1");
+        // A URL in the environment: its scheme wins over the protocol variable.
+        let c = cfg(&[(ENV_DOMAIN, "https://gw/os"), (ENV_PROTOCOL, "http")]);
+        assert_eq!(c.lifecycle_base_url().unwrap(), "https://gw/os/v1");
+        assert_eq!(c.protocol(), "https");
+    }
+
+    #[test]
+    fn from_env_reads_and_checks() {
+        let c = from_vars(&[
+            (ENV_DOMAIN, "https://env.example.com/os"),
+            (ENV_API_KEY, "k"),
+        ])
+        .unwrap();
+        assert_eq!(
+            c.lifecycle_base_url().unwrap(),
+            "https://env.example.com/os/v1"
+        );
+        assert_eq!(c.api_key_secret().expose(), "k");
+        assert!(!format!("{c:?}").contains("\"k\""));
+        assert!(matches!(
+            from_vars(&[(ENV_PROTOCOL, "gopher")]),
+            Err(Error::Config(_))
+        ));
+        let c = from_vars(&[(ENV_DOMAIN, "")]).unwrap();
+        assert_eq!(c.lifecycle_base_url().unwrap(), "http://localhost:8080/v1");
+        assert!(c.api_key_secret().is_empty());
+    }
+
+    /// The one test that changes the real process environment: the lookups are wired to
+    /// it. Serialised by a mutex (any future test touching these variables must hold
+    /// it), and the previous values are restored.
+    #[test]
+    fn real_environment_is_read() {
+        static ENV_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+        let _lock = ENV_LOCK.lock().unwrap_or_else(|e| e.into_inner());
+        let saved: Vec<_> = [ENV_DOMAIN, ENV_API_KEY]
+            .into_iter()
+            .map(|n| (n, std::env::var_os(n)))
+            .collect();
+        // SAFETY: edition 2024 marks environment writes unsafe because another thread
+        // may read the environment through libc at the same time. Only this test writes
+        // these variables, under ENV_LOCK, and the rest of this crate's tests read them
+        // through a fake environment.
+        unsafe {
+            std::env::set_var(ENV_DOMAIN, "real-env-host:9");
+            std::env::set_var(ENV_API_KEY, "real-env-key");
+        }
+        let from_env = ConnectionConfig::from_env();
+        let lazy = ConnectionConfig::new();
+        let (lazy_url, lazy_key) = (lazy.lifecycle_base_url(), lazy.api_key_secret());
+        for (name, value) in saved {
+            // SAFETY: as above.
+            unsafe {
+                match value {
+                    Some(v) => std::env::set_var(name, v),
+                    None => std::env::remove_var(name),
+                }
+            }
+        }
+        let from_env = from_env.unwrap();
+        assert_eq!(from_env.effective_domain(), "real-env-host:9");
+        assert_eq!(from_env.api_key_secret().expose(), "real-env-key");
+        assert_eq!(lazy_url.unwrap(), "http://real-env-host:9/v1");
+        assert_eq!(lazy_key.expose(), "real-env-key");
+    }
+
+    #[test]
+    fn endpoint_host_rewrite_keeps_scheme_and_path() {
+        let c = new().endpoint_host_rewrite(|h| h.replace("172.17.0.2", "localhost"));
+        assert_eq!(
+            c.rewrite_endpoint_url("http://172.17.0.2:44772/proxy/8080")
+                .unwrap(),
+            "http://localhost:44772/proxy/8080"
+        );
+        assert_eq!(
+            c.rewrite_endpoint_url("https://172.17.0.2").unwrap(),
+            "https://localhost"
+        );
+        assert_eq!(
+            new().rewrite_endpoint_url("http://a:1/x").unwrap(),
+            "http://a:1/x"
+        );
+        let bad = new().endpoint_host_rewrite(|_| "a/b".into());
+        assert!(bad.rewrite_endpoint_url("http://h/x").is_err());
+        assert!(format!("{c:?}").contains("<fn>"));
+    }
+
+    #[test]
+    fn client_options_carry_settings_but_not_the_key() {
+        let c = new()
+            .api_key("sekrit")
+            .header("X-Team", "a")
+            .unwrap()
+            .request_timeout(Duration::from_secs(5))
+            .retry(RetryPolicy::new().max_attempts(2))
+            .use_env_proxy(false);
+        let o = c.client_options();
+        assert_eq!(o.request_timeout, Duration::from_secs(5));
+        assert_eq!(o.retry.as_ref().map(|r| r.max_attempts), Some(2));
+        assert!(!o.transport.use_env_proxy);
+        assert_eq!(o.headers.get("x-team").unwrap(), "a");
+        assert!(!format!("{o:?}").contains("sekrit"));
+        let lc = c.lifecycle_client().unwrap();
+        assert_eq!(lc.base_url(), "http://localhost:8080/v1");
+        assert!(!format!("{lc:?} {c:?}").contains("sekrit"));
+    }
+}
