@@ -373,6 +373,57 @@ fn is_loopback(ip: IpAddr) -> bool {
 mod tests {
     use super::*;
 
+    #[tokio::test(flavor = "multi_thread")]
+    async fn reaper_deletes_expired_sandboxes_and_kills_their_processes() {
+        let server = DevServer::builder().start().await.unwrap();
+        let http = reqwest::Client::new();
+        let created: serde_json::Value = http
+            .post(format!("{}/sandboxes", server.url()))
+            .json(&serde_json::json!({
+                "image": {"uri": "x"},
+                "entrypoint": ["sleep", "3600"],
+                "resourceLimits": {},
+                "timeout": 3600,
+            }))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let id = created["id"].as_str().unwrap().to_owned();
+        let sb = server.state.sandbox(&id).unwrap();
+        let mut pgid = None;
+        for _ in 0..200 {
+            pgid = sb.inner().main_pgid;
+            if pgid.is_some() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        let pgid = pgid.expect("entrypoint started");
+        // Pretend the hour is over.
+        sb.inner().expires_at = Some(chrono::Utc::now() - chrono::Duration::seconds(1));
+        let mut gone = false;
+        for _ in 0..200 {
+            let status = http
+                .get(format!("{}/sandboxes/{id}", server.url()))
+                .send()
+                .await
+                .unwrap()
+                .status();
+            if status == 404 {
+                gone = true;
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        assert!(gone, "expired sandbox was deleted");
+        assert!(!process::group_alive(pgid), "its processes were killed");
+        assert!(!sb.core.dir.exists(), "its directory was removed");
+        server.shutdown().await;
+    }
+
     #[test]
     fn loopback_detection() {
         assert!(is_loopback("127.0.0.1".parse().unwrap()));

@@ -642,9 +642,8 @@ async fn provision(sb: Arc<Sandbox>, from_snapshot: Option<PathBuf>) {
     let mut cmd = tokio::process::Command::new(&sb.entrypoint[0]);
     cmd.args(&sb.entrypoint[1..])
         .current_dir(&core.dir)
-        .envs(&core.env)
-        .env("OPENSANDBOX_SANDBOX_ID", &core.id)
-        .env("OPENSANDBOX_SANDBOX_DIR", &core.dir)
+        .env_remove("OPEN_SANDBOX_API_KEY")
+        .envs(core.process_env())
         .stdin(std::process::Stdio::null())
         .stdout(out)
         .stderr(err)

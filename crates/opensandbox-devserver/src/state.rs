@@ -300,6 +300,24 @@ impl SandboxCore {
         }
     }
 
+    /// Environment for every process of the sandbox, on top of the devserver's own:
+    /// the create request's `env`, `OPENSANDBOX_SANDBOX_ID` and `OPENSANDBOX_SANDBOX_DIR`.
+    /// Callers also remove `OPEN_SANDBOX_API_KEY` so the lifecycle key never leaks into
+    /// a sandbox.
+    pub(crate) fn process_env(&self) -> Vec<(String, String)> {
+        let mut env: Vec<(String, String)> = self
+            .env
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        env.push(("OPENSANDBOX_SANDBOX_ID".to_owned(), self.id.clone()));
+        env.push((
+            "OPENSANDBOX_SANDBOX_DIR".to_owned(),
+            self.dir.to_string_lossy().into_owned(),
+        ));
+        env
+    }
+
     /// Path of the entrypoint's combined output (diagnostics `container` scope).
     pub(crate) fn container_log(&self) -> PathBuf {
         self.state_dir.join("container.log")

@@ -361,6 +361,40 @@ async fn python_context_keeps_state() {
     assert_eq!(err["error"]["ename"], "ZeroDivisionError");
     assert!(err["error"]["traceback"].as_array().unwrap().len() >= 2);
 
+    // Interrupt a running cell by context id; the context keeps its state.
+    let mut resp = execd
+        .req(&h.http, Method::POST, "/code")
+        .json(&json!({"code": "import time\nprint('sleeping', flush=True)\ntime.sleep(60)", "context": {"id": ctx_id, "language": "python"}}))
+        .send()
+        .await
+        .unwrap();
+    let mut buf = String::new();
+    while !buf.contains("sleeping") {
+        let chunk = resp.chunk().await.unwrap().expect("stream open");
+        buf.push_str(std::str::from_utf8(&chunk).unwrap());
+    }
+    let resp_del = execd
+        .req(&h.http, Method::DELETE, "/code")
+        .query(&[("id", ctx_id.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp_del.status(), 200);
+    while let Some(chunk) = resp.chunk().await.unwrap() {
+        buf.push_str(std::str::from_utf8(&chunk).unwrap());
+    }
+    let events = frames(&buf);
+    assert_eq!(
+        until_terminal(&events)["error"]["ename"],
+        "KeyboardInterrupt"
+    );
+    let events = run("total").await;
+    let result = events
+        .iter()
+        .find(|e| e["type"] == "result")
+        .expect("result");
+    assert_eq!(result["results"]["text"], "41");
+
     let list: Value = execd
         .req(&h.http, Method::GET, "/code/contexts?language=python")
         .send()

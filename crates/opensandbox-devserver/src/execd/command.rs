@@ -118,9 +118,8 @@ pub(crate) fn shell_command(
     cmd.arg("-c")
         .arg(command)
         .current_dir(cwd)
-        .envs(&core.env)
-        .env("OPENSANDBOX_SANDBOX_ID", &core.id)
-        .env("OPENSANDBOX_SANDBOX_DIR", &core.dir)
+        .env_remove("OPEN_SANDBOX_API_KEY")
+        .envs(core.process_env())
         .envs(envs)
         .stdin(Stdio::null())
         .process_group(0);
