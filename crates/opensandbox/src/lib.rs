@@ -3,7 +3,9 @@
 
 pub mod config;
 pub mod connection;
+pub mod egress;
 pub mod error;
+pub mod execd;
 pub mod lifecycle;
 pub mod sandbox;
 pub mod secret;
@@ -13,7 +15,9 @@ pub mod vault;
 
 pub use config::ClientOptions;
 pub use connection::ConnectionConfig;
+pub use egress::EgressClient;
 pub use error::{ApiError, Error, Result};
+pub use execd::ExecdClient;
 pub use lifecycle::LifecycleClient;
 pub use sandbox::{Sandbox, SandboxCreateOptions, SandboxManager};
 pub use secret::Secret;

@@ -1,13 +1,12 @@
 //! Code contexts (stateful interpreters) and running code in them.
 
-use futures::Stream;
 use reqwest::Method;
 
 use super::types::CodeContext;
 use super::{ExecdClient, check_id, decode_json};
 use crate::error::{Error, Result};
 use crate::execution::{CollectOptions, Execution};
-use crate::stream::{StreamEvent, for_each_event};
+use crate::stream::{EventStream, StreamEvent, for_each_event};
 use crate::transport::Idempotency;
 
 /// A new code context ([`ExecdClient::create_context`]). A plain language name
@@ -225,10 +224,7 @@ impl ExecdClient {
     /// Runs code and returns its events as they arrive (`init`, `status` kernel states,
     /// `execution_count`, `stdout`/`stderr`, `result`, then `execution_complete` or
     /// `error`); the stream ends at the terminal event.
-    pub async fn run_code_stream(
-        &self,
-        request: impl Into<CodeRequest>,
-    ) -> Result<impl Stream<Item = Result<StreamEvent>> + Send + Unpin + 'static> {
+    pub async fn run_code_stream(&self, request: impl Into<CodeRequest>) -> Result<EventStream> {
         let body = request.into().to_wire()?;
         self.post_event_stream("runCode", "/code", &body).await
     }

@@ -4,13 +4,13 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use bytes::{Bytes, BytesMut};
-use futures::{Stream, StreamExt};
+use futures::StreamExt;
 use reqwest::Method;
 
 use super::{ExecdClient, check_id, handler_fn};
 use crate::error::{Error, Result};
 use crate::execution::{CollectOptions, Execution};
-use crate::stream::{StreamEvent, for_each_event};
+use crate::stream::{EventStream, StreamEvent, for_each_event};
 use crate::transport::Idempotency;
 
 /// The response header carrying the next log cursor (a byte offset).
@@ -194,7 +194,7 @@ impl ExecdClient {
     pub async fn run_command_stream(
         &self,
         request: impl Into<CommandRequest>,
-    ) -> Result<impl Stream<Item = Result<StreamEvent>> + Send + Unpin + 'static> {
+    ) -> Result<EventStream> {
         let body = request.into().to_wire()?;
         self.post_event_stream("runCommand", "/command", &body)
             .await

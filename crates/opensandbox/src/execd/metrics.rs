@@ -1,31 +1,42 @@
 //! CPU and memory usage: one sample, or a live feed.
 
-use futures::Stream;
 use reqwest::Method;
 
 use super::ExecdClient;
 use crate::error::{Error, Result};
 use crate::stream::{Metrics, MetricsStream};
 use crate::transport::Idempotency;
+use crate::transport::retry::Failure;
 
 impl ExecdClient {
-    /// One CPU and memory sample of the sandbox.
-    pub async fn metrics(&self) -> Result<super::types::Metrics> {
-        let r = self
+    /// One CPU and memory sample of the sandbox (the same type the live feed of
+    /// [`ExecdClient::watch_metrics`] yields).
+    pub async fn metrics(&self) -> Result<Metrics> {
+        let resp = self
             .transport
-            .call("getMetrics", Method::GET, Idempotency::ByMethod, || {
-                self.api.get_metrics().send()
+            .send("getMetrics", Method::GET, Idempotency::ByMethod, || {
+                Ok(self
+                    .transport
+                    .unary(Method::GET, "/metrics")
+                    .header(reqwest::header::ACCEPT, "application/json"))
             })
             .await?;
-        Ok(r.into_inner())
+        let status = resp.status();
+        let body = resp
+            .bytes()
+            .await
+            .map_err(|e| self.transport.reqwest_error(e, Failure::MaybeSent))?;
+        Metrics::from_json(&body).map_err(|e| Error::Decode {
+            status,
+            message: e.to_string(),
+            snippet: crate::error::snippet(&body),
+        })
     }
 
     /// A live feed of samples, one a second, until dropped. The server's
     /// `{"error": …}` lines arrive as [`Error::Stream`] items and the feed goes on.
     /// No whole-request deadline applies; the idle watchdog does.
-    pub async fn watch_metrics(
-        &self,
-    ) -> Result<impl Stream<Item = Result<Metrics>> + Send + Unpin + 'static> {
+    pub async fn watch_metrics(&self) -> Result<MetricsStream> {
         let resp = self
             .transport
             .send("watchMetrics", Method::GET, Idempotency::ByMethod, || {

@@ -31,7 +31,7 @@ use reqwest::header::HeaderMap;
 use crate::config::ClientOptions;
 use crate::error::{Error, Result};
 use crate::secret::Secret;
-use crate::stream::{EventStream, StreamOptions};
+use crate::stream::StreamOptions;
 use crate::transport::retry::Failure;
 use crate::transport::{Api, Idempotency, Transport};
 
@@ -45,7 +45,7 @@ pub use sessions::{SessionCommand, SessionOptions};
 #[doc(no_inline)]
 pub use crate::execution::{CollectOptions, Execution};
 #[doc(no_inline)]
-pub use crate::stream::StreamEvent;
+pub use crate::stream::{EventStream, Metrics, MetricsStream, StreamEvent};
 
 /// Execd's authentication header.
 pub const ACCESS_TOKEN_HEADER: &str = "X-EXECD-ACCESS-TOKEN";

@@ -3,14 +3,13 @@
 
 use std::time::Duration;
 
-use futures::Stream;
 use reqwest::Method;
 
 use super::commands::duration_ms;
 use super::{ExecdClient, check_id, path_segment};
 use crate::error::{Error, Result};
 use crate::execution::{CollectOptions, Execution};
-use crate::stream::{StreamEvent, for_each_event};
+use crate::stream::{EventStream, StreamEvent, for_each_event};
 use crate::transport::Idempotency;
 
 /// Options for [`ExecdClient::create_session`].
@@ -124,7 +123,7 @@ impl ExecdClient {
         &self,
         session_id: &str,
         command: impl Into<SessionCommand>,
-    ) -> Result<impl Stream<Item = Result<StreamEvent>> + Send + Unpin + 'static> {
+    ) -> Result<EventStream> {
         check_id("session id", session_id)?;
         let body = command.into().to_wire()?;
         let path = format!("/session/{}/run", path_segment(session_id));
