@@ -18,6 +18,7 @@ USAGE:
 OPTIONS:
     --bind ADDR             address to listen on [default: 127.0.0.1:8080]
     --api-key KEY           require this key in the OPEN-SANDBOX-API-KEY header
+                            (or set OPENSANDBOX_DEVSERVER_API_KEY)
     --root DIR              keep sandbox directories under DIR [default: a temporary directory]
     --allow-non-loopback    allow a non-loopback bind address (anyone who can reach the
                             port can run commands on this machine)
@@ -66,6 +67,11 @@ fn parse_args() -> Result<Option<Args>, String> {
             }
             other => return Err(format!("unknown argument {other:?}")),
         }
+    }
+    if args.api_key.is_none() {
+        args.api_key = std::env::var("OPENSANDBOX_DEVSERVER_API_KEY")
+            .ok()
+            .filter(|k| !k.is_empty());
     }
     Ok(Some(args))
 }

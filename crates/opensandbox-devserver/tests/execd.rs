@@ -338,7 +338,7 @@ async fn python_context_keeps_state() {
             frames(&body)
         }
     };
-    let events = run("import os, subprocess\ntotal = 40 + 1\nprint('py out')\nsubprocess.run(['echo', 'child out'])\ntotal + 1").await;
+    let events = run("import os, subprocess, sys\ntotal = 40 + 1\nprint('py out')\nsubprocess.run(['echo', 'child out'])\nsubprocess.run(['cat'])\nassert sys.stdin.read() == ''\ntotal + 1").await;
     assert_eq!(events[0]["text"], ctx_id.as_str());
     assert_eq!(text_of(&events, "stdout"), "py out\nchild out\n");
     let result = events

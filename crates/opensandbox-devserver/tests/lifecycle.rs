@@ -358,6 +358,49 @@ async fn endpoints_pause_resume() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn other_ports_are_reverse_proxied() {
+    // A service "in the sandbox": sandbox processes share the host network.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let app = axum::Router::new().route(
+        "/hello/{name}",
+        axum::routing::get(
+            |axum::extract::Path(name): axum::extract::Path<String>| async move {
+                format!("hello {name}")
+            },
+        ),
+    );
+    let service = tokio::spawn(async move { axum::serve(listener, app).await });
+
+    let h = start().await;
+    let id = h.sandbox().await;
+    for q in ["", "?use_server_proxy=true", "?expires=9999999999"] {
+        let v: Value = h
+            .lc(Method::GET, &format!("/sandboxes/{id}/endpoints/{port}{q}"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert!(v.get("headers").is_none(), "{v}");
+        let ep = common::to_endpoint(&v);
+        let text = h
+            .http
+            .get(ep.url("/hello/sandbox"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert_eq!(text, "hello sandbox", "{q}");
+    }
+    service.abort();
+    h.server.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn snapshot_and_restore() {
     let h = start().await;
     let id = h

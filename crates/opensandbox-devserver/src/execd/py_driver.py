@@ -1,7 +1,7 @@
 # opensandbox-devserver: a small stateful Python "kernel" for one code context.
 #
-# Protocol: one JSON object per line on stdin ({"code": "..."}); JSON lines on the
-# original stdout, which becomes the control channel:
+# Protocol: one JSON object per line on the original stdin ({"code": "..."}); JSON lines
+# on the original stdout, which becomes the control channel:
 #   {"type": "ready"}                          once, at start
 #   {"type": "stdout"|"stderr", "text": ...}   output as it arrives (Python and subprocesses)
 #   {"type": "execution_count", "execution_count": n}
@@ -21,6 +21,13 @@ import traceback
 
 
 def main():
+    # Control channels on private, non-inheritable descriptors; user code and its child
+    # processes get /dev/null as stdin.
+    requests = os.fdopen(os.dup(0), "rb")
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    os.close(devnull)
+    sys.stdin = open(os.devnull, "r")
     ctl = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
     lock = threading.Lock()
 
@@ -102,10 +109,9 @@ def main():
     namespace = {"__name__": "__main__", "__builtins__": __builtins__}
     count = 0
     send({"type": "ready"})
-    stdin = sys.stdin.buffer
     while True:
         try:
-            line = stdin.readline()
+            line = requests.readline()
         except KeyboardInterrupt:
             continue
         if not line:
