@@ -12,6 +12,12 @@ use crate::secret::Secret;
 /// and idle.
 pub const DEFAULT_ENTRYPOINT: [&str; 3] = ["tail", "-f", "/dev/null"];
 
+/// The resource limits of a new sandbox when none are set (and no pool supplies them).
+pub const DEFAULT_RESOURCE_LIMITS: [(&str, &str); 2] = [("cpu", "1"), ("memory", "2Gi")];
+
+/// The extension key naming a pre-provisioned pool.
+pub const POOL_REF_EXTENSION: &str = "poolRef";
+
 /// The default lifetime of a new sandbox (after which the server deletes it).
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10 * 60);
 
@@ -149,13 +155,16 @@ enum Source {
         auth: Option<(String, Secret)>,
     },
     Snapshot(String),
+    Pool(String),
 }
 
 /// A new sandbox ([`Sandbox::create`](super::Sandbox::create)): what to run, with which
 /// limits and policies, and how long to wait for it to be ready.
 ///
 /// Defaults: lifetime [`DEFAULT_TIMEOUT`] (10 minutes; [`manual_cleanup`] keeps it until
-/// killed), entrypoint [`DEFAULT_ENTRYPOINT`] for images, readiness checked (state
+/// killed), entrypoint [`DEFAULT_ENTRYPOINT`] for images, resource limits
+/// [`DEFAULT_RESOURCE_LIMITS`] (1 CPU, 2 GiB; not for pools, whose template supplies
+/// them), readiness checked (state
 /// `Running`, then execd answers ping) for up to [`DEFAULT_READY_TIMEOUT`], and a
 /// sandbox that does not become ready is deleted.
 ///
@@ -223,6 +232,9 @@ impl fmt::Debug for SandboxCreateOptions {
             Source::Snapshot(id) => {
                 d.field("snapshot", id);
             }
+            Source::Pool(name) => {
+                d.field("pool", name);
+            }
         }
         d.field("entrypoint", &self.entrypoint)
             .field("env", &self.env.keys().collect::<Vec<_>>())
@@ -262,6 +274,12 @@ impl SandboxCreateOptions {
     /// A sandbox restored from the snapshot `snapshot_id`.
     pub fn from_snapshot(snapshot_id: impl Into<String>) -> Self {
         Self::with_source(Source::Snapshot(snapshot_id.into()))
+    }
+
+    /// A sandbox from the pre-provisioned pool `pool_ref` (the `poolRef` extension): the
+    /// pool's template supplies image, entrypoint and resource limits.
+    pub fn from_pool(pool_ref: impl Into<String>) -> Self {
+        Self::with_source(Source::Pool(pool_ref.into()))
     }
 
     fn with_source(source: Source) -> Self {
@@ -445,8 +463,30 @@ impl SandboxCreateOptions {
                 crate::lifecycle::check_id("snapshot id", id)?;
                 (None, Some(id.clone()))
             }
+            Source::Pool(name) => {
+                crate::lifecycle::check_id("pool name", name)?;
+                (None, None)
+            }
         };
-        let entrypoint = if self.entrypoint.is_empty() && image.is_some() {
+        let mut extensions = self.extensions.clone();
+        if let Source::Pool(name) = &self.source {
+            extensions.insert(POOL_REF_EXTENSION.to_string(), name.clone());
+        }
+        let pooled = extensions.contains_key(POOL_REF_EXTENSION);
+        if pooled && snapshot_id.is_some() {
+            return Err(Error::InvalidInput(
+                "a sandbox cannot come from both a snapshot and a pool".into(),
+            ));
+        }
+        let resource_limits = if self.resource_limits.is_empty() && !pooled {
+            DEFAULT_RESOURCE_LIMITS
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect()
+        } else {
+            self.resource_limits.clone()
+        };
+        let entrypoint = if self.entrypoint.is_empty() && image.is_some() && !pooled {
             DEFAULT_ENTRYPOINT.iter().map(|s| s.to_string()).collect()
         } else {
             self.entrypoint.clone()
@@ -485,7 +525,7 @@ impl SandboxCreateOptions {
                 )));
             }
         }
-        for (k, v) in &self.resource_limits {
+        for (k, v) in &resource_limits {
             if k.trim().is_empty() || v.trim().is_empty() {
                 return Err(Error::InvalidInput(format!(
                     "invalid resource limit {k:?} = {v:?}"
@@ -498,13 +538,13 @@ impl SandboxCreateOptions {
                 .then_some(lt::CredentialProxyConfig { enabled: true }),
             entrypoint,
             env: self.env.clone().into_iter().collect(),
-            extensions: self.extensions.clone().into_iter().collect(),
+            extensions: extensions.into_iter().collect(),
             image,
             metadata: self.metadata.clone().into_iter().collect(),
             network_policy: self.network_policy.clone(),
             platform: self.platform.clone(),
-            resource_limits: (!self.resource_limits.is_empty())
-                .then(|| lt::ResourceLimits(self.resource_limits.clone().into_iter().collect())),
+            resource_limits: (!resource_limits.is_empty())
+                .then(|| lt::ResourceLimits(resource_limits.into_iter().collect())),
             secure_access: self.secure_access,
             snapshot_id,
             timeout,
@@ -555,6 +595,19 @@ mod tests {
         assert!(req.image.is_none());
         assert!(req.entrypoint.is_empty());
         assert_eq!(req.timeout, None);
+        assert_eq!(
+            serde_json::to_value(&req.resource_limits).unwrap(),
+            serde_json::json!({"cpu": "1", "memory": "2Gi"})
+        );
+        let pooled = SandboxCreateOptions::from_pool("warm")
+            .to_request()
+            .unwrap();
+        assert!(pooled.image.is_none() && pooled.resource_limits.is_none());
+        assert!(pooled.entrypoint.is_empty());
+        assert_eq!(
+            pooled.extensions.get("poolRef").map(String::as_str),
+            Some("warm")
+        );
         for (opts, msg) in [
             (SandboxCreateOptions::new(" "), "image"),
             (

@@ -44,8 +44,8 @@ use crate::vault::{self, CredentialVault, CredentialVaultPatch};
 
 pub use background::{BackgroundCommand, ExitStatus, Follow, FollowOptions};
 pub use create::{
-    Action, DEFAULT_ENTRYPOINT, DEFAULT_READY_TIMEOUT, DEFAULT_TIMEOUT, MIN_TIMEOUT, NetworkPolicy,
-    SandboxCreateOptions,
+    Action, DEFAULT_ENTRYPOINT, DEFAULT_READY_TIMEOUT, DEFAULT_RESOURCE_LIMITS, DEFAULT_TIMEOUT,
+    MIN_TIMEOUT, NetworkPolicy, POOL_REF_EXTENSION, SandboxCreateOptions,
 };
 pub use handles::{Code, Commands, Egress, Files, Session};
 pub use manager::SandboxManager;

@@ -1,0 +1,115 @@
+//! Move files in and out of a sandbox: write, read, upload with permissions, list,
+//! search, ranged and streamed downloads, rename, delete.
+//!
+//! ```text
+//! cargo run -p opensandbox --example files
+//! ```
+//!
+//! Targets `OPEN_SANDBOX_DOMAIN` when set, else an in-process devserver (see
+//! `create_and_run`).
+
+use opensandbox::execd::UploadFile;
+use opensandbox::execd::types::Permission;
+use opensandbox::{ConnectionConfig, Sandbox, SandboxCreateOptions};
+
+type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+#[tokio::main]
+async fn main() -> Result<(), BoxError> {
+    let (config, _devserver) = connection().await?;
+    let sandbox = Sandbox::create(
+        &config,
+        SandboxCreateOptions::new(image()).metadata("example", "files"),
+    )
+    .await?;
+    let result = run(&sandbox).await;
+    sandbox.kill().await?;
+    result
+}
+
+async fn run(sandbox: &Sandbox) -> Result<(), BoxError> {
+    let files = sandbox.files();
+    // Paths are absolute inside the sandbox.
+    let dir = format!("/tmp/example-files-{}", sandbox.id());
+
+    files
+        .create_directories([(
+            dir.clone(),
+            Permission {
+                mode: 755,
+                owner: None,
+                group: None,
+            },
+        )])
+        .await?;
+    files
+        .write(&format!("{dir}/hello.txt"), "hello, sandbox\n")
+        .await?;
+    println!(
+        "read back: {:?}",
+        files.read_to_string(&format!("{dir}/hello.txt")).await?
+    );
+
+    // Several files in one streamed upload, with a mode each.
+    files
+        .upload([
+            UploadFile::from_bytes(format!("{dir}/run.sh"), "#!/bin/sh\necho ran\n").mode(755),
+            UploadFile::from_bytes(format!("{dir}/data.csv"), "a,b\n1,2\n3,4\n").mode(644),
+        ])
+        .await?;
+    let ran = sandbox.commands().run(format!("{dir}/run.sh")).await?;
+    print!("script says: {}", ran.stdout);
+
+    for entry in files.list(&dir, Some(1)).await? {
+        // Modes are octal digits written as a decimal number (755).
+        println!("{:>6} {:>4} {}", entry.size, entry.mode, entry.path);
+    }
+    let csvs = files.search(&dir, Some("*.csv")).await?;
+    println!("found {} csv file(s)", csvs.len());
+
+    // The first line only, with a Range request.
+    let head = files
+        .download_range(&format!("{dir}/data.csv"), 0..4)
+        .await?;
+    println!(
+        "first bytes: {:?}",
+        String::from_utf8_lossy(&head.bytes().await?)
+    );
+
+    // Stream a download into a local file.
+    let local = std::env::temp_dir().join("opensandbox-example-data.csv");
+    let n = files
+        .download_to_path(&format!("{dir}/data.csv"), &local)
+        .await?;
+    println!("downloaded {n} bytes to {}", local.display());
+    let _ = std::fs::remove_file(&local);
+
+    files
+        .rename([(format!("{dir}/data.csv"), format!("{dir}/renamed.csv"))])
+        .await?;
+    files.delete([format!("{dir}/renamed.csv")]).await?;
+    files.delete_directories([dir]).await?;
+    println!("cleaned up");
+    Ok(())
+}
+
+async fn connection()
+-> Result<(ConnectionConfig, Option<opensandbox_devserver::DevServer>), BoxError> {
+    if std::env::var_os("OPEN_SANDBOX_DOMAIN").is_some() {
+        return Ok((ConnectionConfig::from_env()?, None));
+    }
+    let server = opensandbox_devserver::DevServer::builder().start().await?;
+    eprintln!(
+        "OPEN_SANDBOX_DOMAIN is unset: using an in-process devserver at {} (no isolation)",
+        server.url()
+    );
+    let config = ConnectionConfig::new()
+        .domain(server.domain())
+        .api_key("")
+        .use_env_proxy(false);
+    Ok((config, Some(server)))
+}
+
+fn image() -> String {
+    std::env::var("OPEN_SANDBOX_IMAGE").unwrap_or_else(|_| "python:3.12".into())
+}
