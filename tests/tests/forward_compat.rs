@@ -15,10 +15,16 @@ fn unknown_fields_and_enum_values_decode_in_responses() {
         "inode": 42
     }))
     .expect("FileInfo with an unknown type and field decodes");
-    assert_eq!(info.type_, Some(execd::FileInfoType::Unknown("socket".into())));
+    assert_eq!(
+        info.type_,
+        Some(execd::FileInfoType::Unknown("socket".into()))
+    );
     assert_eq!(info.type_.as_ref().map(|t| t.as_str()), Some("socket"));
     // Known values still map to their variants, and unknown ones round-trip unchanged.
-    assert_eq!(execd::FileInfoType::from("directory"), execd::FileInfoType::Directory);
+    assert_eq!(
+        execd::FileInfoType::from("directory"),
+        execd::FileInfoType::Directory
+    );
     assert_eq!(serde_json::to_value(&info.type_).unwrap(), json!("socket"));
 
     let event: execd::ServerStreamEvent =
@@ -33,14 +39,20 @@ fn unknown_fields_and_enum_values_decode_in_responses() {
     }))
     .expect("a policy with unknown actions and fields decodes");
     let policy = policy.policy.expect("policy present");
-    assert_eq!(policy.default_action.as_ref().map(|a| a.as_str()), Some("quarantine"));
+    assert_eq!(
+        policy.default_action.as_ref().map(|a| a.as_str()),
+        Some("quarantine")
+    );
 
     let diag: lifecycle::DiagnosticContentResponse = serde_json::from_value(json!({
         "sandboxId": "sbx-1", "kind": "traces", "scope": "all", "delivery": "stream",
         "contentType": "text/plain", "truncated": false, "shard": 3
     }))
     .expect("diagnostics with unknown kind and delivery decode");
-    assert_eq!(diag.kind, lifecycle::DiagnosticContentResponseKind::Unknown("traces".into()));
+    assert_eq!(
+        diag.kind,
+        lifecycle::DiagnosticContentResponseKind::Unknown("traces".into())
+    );
 }
 
 #[test]

@@ -122,7 +122,10 @@ async fn tour(sandbox: &Sandbox) -> Result<(), BoxError> {
         .await?;
     println!("credential vault at revision {}", vault.revision);
     for c in sandbox.credentials().await?.credentials {
-        println!("  credential {} ({}), value never returned", c.name, c.source_type);
+        println!(
+            "  credential {} ({}), value never returned",
+            c.name, c.source_type
+        );
     }
     Ok(())
 }
