@@ -26,6 +26,8 @@ pub struct Contract {
     pub specs: Vec<SpecDoc>,
     recorder: Arc<Recorder>,
     fronts: Vec<Front>,
+    extra_fronts: Mutex<Vec<Front>>,
+    backends: Vec<Backend>,
     failures: Mutex<Vec<String>>,
     _prisms: Vec<Arc<PrismServer>>,
 }
@@ -63,15 +65,20 @@ impl Contract {
         .map_err(|e| format!("starting Prism: {e}"))??;
 
         let recorder = Recorder::new();
+        let backends: Vec<Backend> = selected
+            .iter()
+            .zip(&prisms)
+            .map(|(spec, server)| Backend {
+                spec: spec.clone(),
+                port: server.port,
+            })
+            .collect();
         let mut groups: BTreeMap<String, Vec<Backend>> = BTreeMap::new();
-        for (spec, server) in selected.iter().zip(&prisms) {
+        for b in &backends {
             groups
-                .entry(spec.server_origin())
+                .entry(b.spec.server_origin())
                 .or_default()
-                .push(Backend {
-                    spec: spec.clone(),
-                    port: server.port,
-                });
+                .push(b.clone());
         }
         let mut fronts = Vec::new();
         for (origin, backends) in groups {
@@ -85,6 +92,8 @@ impl Contract {
             specs,
             recorder,
             fronts,
+            extra_fronts: Mutex::new(Vec::new()),
+            backends,
             failures: Mutex::new(Vec::new()),
             _prisms: prisms,
         })
@@ -99,6 +108,42 @@ impl Contract {
             .unwrap_or_else(|| {
                 panic!("{spec_file} is not served in this test (see Contract::start)")
             })
+    }
+
+    /// Starts one more recording front, serving the documents `spec_files` (already
+    /// started) together under `prefix`, and returns its `host:port`. Used where one
+    /// address must reach several documents: every sandbox endpoint the Prism-mocked
+    /// lifecycle API returns is the same example value, so the high-level `Sandbox` reaches
+    /// execd and the egress sidecar through one front (their paths do not overlap).
+    pub async fn extra_front(&self, spec_files: &[&str], prefix: &str) -> String {
+        let backends: Vec<Backend> = self
+            .backends
+            .iter()
+            .filter(|b| spec_files.contains(&b.spec.file.as_str()))
+            .cloned()
+            .collect();
+        if backends.len() != spec_files.len() {
+            panic!("extra_front: not every one of {spec_files:?} is served in this test");
+        }
+        let front = Front::start(
+            &format!("{} (shared)", spec_files.join(" + ")),
+            prefix,
+            backends,
+            self.recorder.clone(),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("starting a recording proxy for {spec_files:?}: {e}"));
+        let host_port = front
+            .base_url
+            .trim_start_matches("http://")
+            .split('/')
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        if let Ok(mut f) = self.extra_fronts.lock() {
+            f.push(front);
+        }
+        host_port
     }
 
     /// Runs one SDK call labelled `label` (e.g. `LifecycleClient::get_sandbox`): its

@@ -454,6 +454,37 @@ async fn handle(
             for n in names {
                 parts.headers.remove(n);
             }
+            // An answer Prism made up itself (RFC 7807, e.g. a missing credential where
+            // the document has no 401 response): read it, so it is reported even when Prism
+            // sent no sl-violations header.
+            let problem_json = parts
+                .headers
+                .get(hyper::header::CONTENT_TYPE)
+                .is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"));
+            if problem_json {
+                let bytes = body
+                    .collect()
+                    .await
+                    .map(|b| b.to_bytes())
+                    .unwrap_or_default();
+                let problem: serde_json::Value = serde_json::from_slice(&bytes).unwrap_or_default();
+                let text = |k: &str| {
+                    problem
+                        .get(k)
+                        .and_then(|v| v.as_str())
+                        .unwrap_or("")
+                        .to_string()
+                };
+                exchange.problems.push(format!(
+                    "Prism answered its own error {}: {} ({})",
+                    exchange.status,
+                    text("title"),
+                    text("detail")
+                ));
+                state.recorder.push(exchange);
+                let body = Full::new(bytes).map_err(|never| match never {}).boxed();
+                return Ok(Response::from_parts(parts, body));
+            }
             state.recorder.push(exchange);
             Ok(Response::from_parts(parts, body.boxed()))
         }

@@ -31,6 +31,13 @@ async fn every_operation_of_every_spec_is_exercised_without_violations() {
     c.finish(true);
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_high_level_sandbox_api_sends_only_valid_requests() {
+    let c = Contract::start(&[]).await;
+    tours::sandbox::sandbox_tour(&c).await;
+    c.finish(false);
+}
+
 // ---- negative checks ---------------------------------------------------------------------
 
 /// An error answer of the generated client, decoded by the facade's error decoding.

@@ -3,6 +3,7 @@
 pub mod egress;
 pub mod execd;
 pub mod lifecycle;
+pub mod sandbox;
 
 /// File names of the documents in `specs/`.
 pub const LIFECYCLE: &str = "sandbox-lifecycle.yml";
