@@ -33,6 +33,9 @@ use crate::transport::Idempotency;
 /// Read size for local files and readers being uploaded.
 const CHUNK: usize = 256 * 1024;
 
+/// Write buffer of downloads to a local path.
+const WRITE_BUFFER: usize = 1024 * 1024;
+
 /// One file of an upload ([`ExecdClient::upload`]): where it goes in the sandbox, its
 /// ownership and mode, and where its bytes come from: memory, a local path, an
 /// [`AsyncRead`] or a byte stream. Nothing is read until the request is sent, and then
@@ -908,7 +911,9 @@ impl ExecdClient {
             path: local.display().to_string(),
             source: e,
         };
-        let mut file = tokio::fs::File::create(local).await.map_err(io_err)?;
+        let file = tokio::fs::File::create(local).await.map_err(io_err)?;
+        // Large writes: one blocking-pool round trip per MiB rather than per network chunk.
+        let mut file = tokio::io::BufWriter::with_capacity(WRITE_BUFFER, file);
         let written = async {
             let mut inner = download.inner;
             let mut n = 0u64;
@@ -918,7 +923,6 @@ impl ExecdClient {
                 n += chunk.len() as u64;
             }
             file.flush().await.map_err(io_err)?;
-            file.sync_all().await.map_err(io_err)?;
             Ok::<u64, Error>(n)
         }
         .await;
