@@ -6,6 +6,7 @@ pub mod connection;
 pub mod egress;
 pub mod error;
 pub mod execd;
+pub mod execution;
 pub mod lifecycle;
 pub mod sandbox;
 pub mod secret;
