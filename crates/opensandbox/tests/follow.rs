@@ -236,19 +236,20 @@ async fn follow_yields_every_byte_exactly_once_across_faults() {
     let got = follow_all(&cmd).await;
     assert_eq!(got.len(), expected.len());
     assert!(got == expected, "output differs");
-    let st = s.lock().unwrap();
-    assert!(st.saw_token, "endpoint headers must reach execd");
-    // Cursors only ever move forward, and a failed request is retried at the same one.
-    assert!(
-        st.cursors.windows(2).all(|w| w[0] <= w[1]),
-        "{:?}",
-        st.cursors
-    );
-    assert_eq!(
-        st.cursors[1], st.cursors[2],
-        "a cut body is retried from the same cursor"
-    );
-    drop(st);
+    {
+        let st = s.lock().unwrap();
+        assert!(st.saw_token, "endpoint headers must reach execd");
+        // Cursors only ever move forward, and a failed request is retried at the same one.
+        assert!(
+            st.cursors.windows(2).all(|w| w[0] <= w[1]),
+            "{:?}",
+            st.cursors
+        );
+        assert_eq!(
+            st.cursors[1], st.cursors[2],
+            "a cut body is retried from the same cursor"
+        );
+    }
     let status = cmd.wait().await.unwrap();
     assert_eq!(status.exit_code, Some(3));
     assert!(!status.success());

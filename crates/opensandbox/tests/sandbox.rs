@@ -825,3 +825,255 @@ async fn list_all_stops_at_the_first_error() {
         Some(500)
     );
 }
+
+#[tokio::test]
+async fn host_rewrite_and_lifecycle_only_credentials() {
+    let server = MockServer::start().await;
+    let host = host(&server);
+    Mock::given(method("GET"))
+        .and(path("/v1/sandboxes/sbx-1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(sandbox_json("Running")))
+        .mount(&server)
+        .await;
+    // The server answers with an address only reachable from its own network.
+    for port in [44772, 8080] {
+        Mock::given(method("GET"))
+            .and(path(format!("/v1/sandboxes/sbx-1/endpoints/{port}")))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+                "endpoint": format!("172.17.0.2:44772/proxy/{port}"),
+                "headers": {"X-EXECD-ACCESS-TOKEN": EXECD_TOKEN, "OpenSandbox-Ingress-To": "sbx-1-44772"}
+            })))
+            .mount(&server)
+            .await;
+    }
+    Mock::given(method("GET"))
+        .and(path("/proxy/44772/ping"))
+        .respond_with(ResponseTemplate::new(200))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let rewritten = host.clone();
+    let config = config(&server)
+        .header("Authorization", "Bearer lifecycle-gateway-token")
+        .unwrap()
+        .header("X-Trace", "trace-1")
+        .unwrap()
+        .endpoint_host_rewrite(move |h| {
+            if h == "172.17.0.2:44772" {
+                rewritten.clone()
+            } else {
+                h.to_string()
+            }
+        });
+    let sandbox = Sandbox::connect(&config, "sbx-1").await.unwrap();
+    assert_eq!(
+        sandbox.execd().base_url(),
+        format!("http://{host}/proxy/44772")
+    );
+    let ep = sandbox.endpoint(8080).await.unwrap();
+    assert_eq!(ep.url, format!("http://{host}/proxy/8080"));
+    assert_eq!(ep.headers.len(), 2);
+    for r in server.received_requests().await.unwrap() {
+        if r.url.path().starts_with("/proxy/") {
+            assert!(
+                r.headers.get("authorization").is_none(),
+                "a lifecycle credential header reached the sandbox"
+            );
+            assert_eq!(r.headers.get("x-trace").unwrap(), "trace-1");
+        } else {
+            assert_eq!(
+                r.headers.get("authorization").unwrap(),
+                "Bearer lifecycle-gateway-token"
+            );
+        }
+    }
+    assert_sandbox_requests_clean(&server).await;
+    server.verify().await;
+}
+
+#[tokio::test]
+async fn sessions_code_interrupts_and_metrics_watch() {
+    let server = MockServer::start().await;
+    mount_running(&server).await;
+    Mock::given(method("POST"))
+        .and(path("/proxy/44772/session"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"session_id": "s1"})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/proxy/44772/session/s1/run"))
+        .respond_with(events(&[
+            json!({"type": "init", "text": "r1"}),
+            json!({"type": "stdout", "text": "/tmp\n"}),
+            json!({"type": "execution_complete"}),
+        ]))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("DELETE"))
+        .and(path("/proxy/44772/session/s1"))
+        .respond_with(ResponseTemplate::new(200))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/proxy/44772/code/context"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"id": "ctx-1", "language": "python"})),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/proxy/44772/code"))
+        .and(body_json(
+            json!({"code": "x = 41; x + 1", "context": {"id": "ctx-1", "language": "python"}}),
+        ))
+        .respond_with(events(&[
+            json!({"type": "init", "text": "e1"}),
+            json!({"type": "status", "text": "busy"}),
+            json!({"type": "result", "results": {"text": "42"}}),
+            json!({"type": "execution_complete"}),
+        ]))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("DELETE"))
+        .and(path("/proxy/44772/command"))
+        .and(query_param("id", "cmd-5"))
+        .respond_with(ResponseTemplate::new(200))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/proxy/44772/metrics/watch"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(
+            "{\"cpu_count\":2,\"cpu_used_pct\":1.5,\"mem_total_mib\":100,\"mem_used_mib\":10,\"timestamp\":1}\n\
+             {\"cpu_count\":2,\"cpu_used_pct\":2.5,\"mem_total_mib\":100,\"mem_used_mib\":11,\"timestamp\":2}\n",
+            "application/x-ndjson",
+        ))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let sandbox = Sandbox::create(&config(&server), quick("img"))
+        .await
+        .unwrap();
+    let session = sandbox
+        .commands()
+        .create_session(opensandbox::execd::SessionOptions::new())
+        .await
+        .unwrap();
+    assert_eq!(session.id(), "s1");
+    assert_eq!(
+        session.run("cd /tmp && pwd").await.unwrap().stdout,
+        "/tmp\n"
+    );
+    session.close().await.unwrap();
+
+    let code = sandbox.code();
+    let ctx = code.create_context("python").await.unwrap();
+    let exec = code
+        .run(opensandbox::execd::CodeRequest::new("x = 41; x + 1").context(&ctx))
+        .await
+        .unwrap();
+    assert_eq!(exec.result_text(), Some("42"));
+    assert_eq!(exec.stdout, "", "kernel status is not output");
+
+    sandbox.commands().interrupt("cmd-5").await.unwrap();
+
+    let samples: Vec<_> = sandbox
+        .watch_metrics()
+        .await
+        .unwrap()
+        .take(2)
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(samples.len(), 2);
+    assert_eq!(samples[1].cpu_used_pct, 2.5);
+    assert_sandbox_requests_clean(&server).await;
+    server.verify().await;
+}
+
+#[tokio::test]
+async fn manager_renews_snapshots_and_reads_events() {
+    let server = MockServer::start().await;
+    let snapshot = |id: &str| {
+        json!({"id": id, "sandboxId": "x", "name": "nightly", "createdAt": "2025-01-01T00:00:00Z",
+               "status": {"state": "Ready"}})
+    };
+    Mock::given(method("POST"))
+        .and(path("/v1/sandboxes/x/snapshots"))
+        .and(body_json(json!({"name": "nightly"})))
+        .respond_with(ResponseTemplate::new(202).set_body_json(snapshot("snap-1")))
+        .expect(1)
+        .mount(&server)
+        .await;
+    for (page, next) in [(1, true), (2, false)] {
+        Mock::given(method("GET"))
+            .and(path("/v1/snapshots"))
+            .and(query_param("page", page.to_string()))
+            .and(query_param("sandboxId", "x"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+                "items": [snapshot(&format!("snap-{page}"))],
+                "pagination": {"page": page, "pageSize": 1, "totalItems": 2, "totalPages": 2, "hasNextPage": next}
+            })))
+            .expect(1)
+            .mount(&server)
+            .await;
+    }
+    Mock::given(method("DELETE"))
+        .and(path("/v1/snapshots/snap-1"))
+        .respond_with(ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/v1/sandboxes/x/renew-expiration"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"expiresAt": "2030-01-01T00:00:00Z"})),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/v1/sandboxes/x"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(sandbox_json("Paused")))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/v1/sandboxes/x/diagnostics/events"))
+        .and(query_param("scope", "all"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "sandboxId": "x", "kind": "events", "scope": "all", "delivery": "url",
+            "contentType": "text/plain", "contentUrl": "https://logs.example/x", "truncated": false
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let manager = SandboxManager::new(&config(&server)).unwrap();
+    let snap = manager.create_snapshot("x", Some("nightly")).await.unwrap();
+    assert_eq!(snap.id, "snap-1");
+    let all: Vec<String> = manager
+        .list_all_snapshots(opensandbox::lifecycle::SnapshotListOptions::new().sandbox_id("x"))
+        .map_ok(|s| s.id)
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(all, ["snap-1", "snap-2"]);
+    manager.delete_snapshot("snap-1").await.unwrap();
+    let expires = manager.renew("x", Duration::from_secs(600)).await.unwrap();
+    assert_eq!(expires.timestamp(), 1_893_456_000);
+    assert_eq!(manager.get("x").await.unwrap().status.state.0, "Paused");
+    let events = manager
+        .diagnostic_events("x", opensandbox::lifecycle::DiagnosticScope::All)
+        .await
+        .unwrap();
+    assert_eq!(
+        events.content_url.as_deref(),
+        Some("https://logs.example/x")
+    );
+    server.verify().await;
+}

@@ -195,6 +195,10 @@ impl Sandbox {
     /// [`SandboxCreateOptions::delete_on_failure`] is off) and the error says what was
     /// awaited and the last state seen. The create request itself is never retried
     /// once it may have reached the server.
+    ///
+    /// If the returned future is dropped while waiting, the sandbox is not deleted: it
+    /// lives until its timeout ([`SandboxCreateOptions::timeout`]) or until killed
+    /// (find it with [`SandboxManager::list_all`]).
     pub async fn create(
         config: &ConnectionConfig,
         options: SandboxCreateOptions,
