@@ -196,8 +196,12 @@ impl DevServerBuilder {
                 true,
             ),
         };
+        let mut created = vec![];
         for sub in ["sandboxes", "state", "snapshots"] {
             let dir = root.join(sub);
+            if !dir.exists() {
+                created.push(sub);
+            }
             std::fs::create_dir_all(&dir).map_err(|source| Error::Root {
                 path: dir.clone(),
                 source,
@@ -242,7 +246,10 @@ impl DevServerBuilder {
             state,
             addr: local,
             root,
-            owned_root,
+            cleanup: Cleanup {
+                owned_root,
+                created,
+            },
             stop: stop_tx,
             server: Some(server),
             reaper: Some(reaper),
@@ -258,7 +265,7 @@ pub struct DevServer {
     state: Arc<AppState>,
     addr: SocketAddr,
     root: PathBuf,
-    owned_root: bool,
+    cleanup: Cleanup,
     stop: watch::Sender<bool>,
     server: Option<JoinHandle<()>>,
     reaper: Option<JoinHandle<()>>,
@@ -310,9 +317,55 @@ impl DevServer {
         {
             server.abort();
         }
+        let work = self.cleanup_work();
+        let _ = tokio::task::spawn_blocking(work).await;
+    }
+
+    /// What to delete on shutdown: the directories of live sandboxes and snapshots, the
+    /// subdirectories this run created, or the whole root when it was a temporary one.
+    fn cleanup_work(&self) -> impl FnOnce() + Send + 'static {
+        let mut paths: Vec<PathBuf> = state::lock(&self.state.sandboxes)
+            .values()
+            .flat_map(|sb| [sb.core.dir.clone(), sb.core.state_dir.clone()])
+            .collect();
+        paths.extend(
+            state::lock(&self.state.snapshots)
+                .keys()
+                .map(|id| self.state.snapshot_dir(id)),
+        );
         let root = self.root.clone();
-        let owned = self.owned_root;
-        let _ = tokio::task::spawn_blocking(move || remove_created(&root, owned)).await;
+        let cleanup = self.cleanup.clone();
+        move || cleanup.run(&root, &paths)
+    }
+}
+
+/// Files a run created, removed on shutdown.
+#[derive(Debug, Clone)]
+struct Cleanup {
+    /// The root is a temporary directory of this run.
+    owned_root: bool,
+    /// Subdirectories of a given root that did not exist before this run.
+    created: Vec<&'static str>,
+}
+
+impl Cleanup {
+    fn run(&self, root: &Path, paths: &[PathBuf]) {
+        if self.owned_root {
+            let _ = std::fs::remove_dir_all(root);
+            return;
+        }
+        for p in paths {
+            let _ = std::fs::remove_dir_all(p);
+        }
+        for sub in ["sandboxes", "state", "snapshots"] {
+            let dir = root.join(sub);
+            if self.created.contains(&sub) {
+                let _ = std::fs::remove_dir_all(dir);
+            } else {
+                // Pre-existing: only removed when nothing else is left in it.
+                let _ = std::fs::remove_dir(dir);
+            }
+        }
     }
 }
 
@@ -330,17 +383,7 @@ impl Drop for DevServer {
         if let Some(reaper) = self.reaper.take() {
             reaper.abort();
         }
-        remove_created(&self.root, self.owned_root);
-    }
-}
-
-fn remove_created(root: &Path, owned: bool) {
-    if owned {
-        let _ = std::fs::remove_dir_all(root);
-    } else {
-        for sub in ["sandboxes", "state", "snapshots"] {
-            let _ = std::fs::remove_dir_all(root.join(sub));
-        }
+        (self.cleanup_work())();
     }
 }
 
@@ -422,6 +465,43 @@ mod tests {
         assert!(!process::group_alive(pgid), "its processes were killed");
         assert!(!sb.core.dir.exists(), "its directory was removed");
         server.shutdown().await;
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn shutdown_removes_only_what_it_created() {
+        let root = std::env::temp_dir().join(format!("devserver-root-{}", util::short_id()));
+        std::fs::create_dir_all(root.join("sandboxes")).unwrap();
+        std::fs::write(root.join("sandboxes/keep.txt"), "mine").unwrap();
+        let server = DevServer::builder().root(&root).start().await.unwrap();
+        let created: serde_json::Value = reqwest::Client::new()
+            .post(format!("{}/sandboxes", server.url()))
+            .json(&serde_json::json!({
+                "image": {"uri": "x"}, "entrypoint": ["sleep", "3600"], "resourceLimits": {},
+            }))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let id = created["id"].as_str().unwrap();
+        let dir = server.state.sandbox(id).unwrap().core.dir.clone();
+        for _ in 0..200 {
+            if dir.exists() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        assert!(dir.exists());
+        server.shutdown().await;
+        assert!(!dir.exists(), "sandbox directory removed");
+        assert!(!root.join("state").exists(), "created subdirectory removed");
+        assert_eq!(
+            std::fs::read_to_string(root.join("sandboxes/keep.txt")).unwrap(),
+            "mine",
+            "pre-existing files kept"
+        );
+        std::fs::remove_dir_all(&root).unwrap();
     }
 
     #[test]
