@@ -170,7 +170,8 @@ pub(crate) fn header_pair(name: &str, value: &str) -> Result<(HeaderName, Header
     Ok((n, v))
 }
 
-/// Headers whose values are secrets.
+/// Headers whose values are secrets (marked sensitive: `Debug` prints `Sensitive`, and
+/// HTTP/2 never indexes them).
 pub(crate) fn is_sensitive(name: &HeaderName) -> bool {
     let n = name.as_str();
     n == "authorization"
@@ -180,4 +181,8 @@ pub(crate) fn is_sensitive(name: &HeaderName) -> bool {
         || n.contains("auth")
         || n.contains("secret")
         || n.contains("cookie")
+        || n.contains("access")
+        || n.contains("credential")
+        || n.contains("password")
+        || n.contains("signature")
 }

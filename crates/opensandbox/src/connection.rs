@@ -109,7 +109,13 @@ impl Default for ConnectionConfig {
 impl fmt::Debug for ConnectionConfig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ConnectionConfig")
-            .field("domain", &self.domain)
+            .field(
+                "domain",
+                &self
+                    .domain
+                    .as_deref()
+                    .map(crate::transport::redact_userinfo),
+            )
             .field("protocol", &self.protocol)
             .field("api_key", &self.api_key)
             .field("headers", &self.headers.keys().collect::<Vec<_>>())
@@ -319,9 +325,10 @@ impl ConnectionConfig {
 
     /// The lifecycle API's base URL, `…/v1`.
     pub fn lifecycle_base_url(&self) -> Result<String> {
-        let domain = self.effective_domain();
-        let full = if domain.contains("://") {
-            domain.clone()
+        let raw = self.effective_domain();
+        let domain = crate::transport::redact_userinfo(&raw);
+        let full = if raw.contains("://") {
+            raw.clone()
         } else {
             let protocol = self
                 .configured_protocol()
@@ -332,7 +339,7 @@ impl ConnectionConfig {
                     "protocol must be http or https, not {protocol:?}"
                 )));
             }
-            format!("{protocol}://{domain}")
+            format!("{protocol}://{raw}")
         };
         let mut url = url::Url::parse(&full)
             .map_err(|e| Error::Config(format!("invalid domain {domain:?}: {e}")))?;
@@ -343,6 +350,12 @@ impl ConnectionConfig {
         }
         if url.host_str().is_none_or(str::is_empty) {
             return Err(Error::Config(format!("domain {domain:?} has no host")));
+        }
+        if !url.username().is_empty() || url.password().is_some() {
+            return Err(Error::Config(format!(
+                "domain {domain:?} must not carry credentials; use ConnectionConfig::api_key \
+                 or a header"
+            )));
         }
         if url.query().is_some() || url.fragment().is_some() {
             return Err(Error::Config(format!(
@@ -488,11 +501,12 @@ mod tests {
             new().domain("h").with_protocol("ftp"),
             new().domain("http://h/?a=1"),
             new().domain("http://"),
+            new().domain("http://u:pw-secret@h"),
         ] {
-            assert!(
-                matches!(c.lifecycle_base_url(), Err(Error::Config(_))),
-                "{c:?}"
-            );
+            match c.lifecycle_base_url() {
+                Err(Error::Config(m)) => assert!(!m.contains("pw-secret"), "{m}"),
+                other => panic!("{c:?}: {other:?}"),
+            }
         }
     }
 

@@ -4,15 +4,16 @@
 //! and released. Attempts against a refused port are counted from the SDK's own
 //! `tracing` events ("attempt failed"), which is also how the span fields are checked.
 
-use std::collections::HashMap;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use opensandbox::lifecycle::types::CreateSandboxRequest;
 use opensandbox::{ClientOptions, Error, LifecycleClient, RetryPolicy, TransportConfig};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
+
+#[path = "transport_support/recorder.rs"]
+mod recorder;
+use recorder::Recorder;
 
 const SANDBOX_JSON: &str = r#"{"id":"sbx-1","createdAt":"2025-01-01T00:00:00Z","entrypoint":["/bin/sh"],"status":{"state":"Running"}}"#;
 
@@ -248,151 +249,69 @@ async fn refused_base() -> String {
     format!("http://127.0.0.1:{port}")
 }
 
-#[tokio::test]
-async fn post_to_a_refused_port_is_retried_up_to_max_attempts() {
-    let rec = Recorder::default();
-    let _guard = tracing::subscriber::set_default(rec.clone());
-    let lc = client(&refused_base().await, options().retry(fast_retries(3)));
-    let err = lc.create_sandbox(create_request()).await.unwrap_err();
-    assert!(
-        matches!(err, Error::Transport { sent: false, .. }),
-        "{err:?}"
-    );
-    assert_eq!(rec.count("attempt failed"), 3);
-    // The request span says how it ended.
-    let span = rec.span("opensandbox.request");
-    assert_eq!(span.get("op").map(String::as_str), Some("createSandbox"));
-    assert_eq!(span.get("method").map(String::as_str), Some("POST"));
-    assert_eq!(span.get("attempts").map(String::as_str), Some("3"));
-    assert!(span.contains_key("duration_ms"));
+#[test]
+fn post_to_a_refused_port_is_retried_up_to_max_attempts() {
+    traced(|rec| async move {
+        let lc = client(&refused_base().await, options().retry(fast_retries(3)));
+        let err = lc.create_sandbox(create_request()).await.unwrap_err();
+        assert!(
+            matches!(err, Error::Transport { sent: false, .. }),
+            "{err:?}"
+        );
+        assert_eq!(rec.count("attempt failed"), 3, "{}", rec.text());
+        // The request span says how it ended.
+        let span = rec.span("opensandbox.request");
+        assert_eq!(span.get("op").map(String::as_str), Some("createSandbox"));
+        assert_eq!(span.get("method").map(String::as_str), Some("POST"));
+        assert_eq!(span.get("attempts").map(String::as_str), Some("3"));
+        assert!(span.contains_key("duration_ms"));
+    });
 }
 
-#[tokio::test]
-async fn refused_port_without_retries_is_one_attempt() {
-    let rec = Recorder::default();
-    let _guard = tracing::subscriber::set_default(rec.clone());
-    let lc = client(&refused_base().await, options());
-    let err = lc.get_sandbox("sbx-1").await.unwrap_err();
-    assert!(
-        matches!(err, Error::Transport { sent: false, .. }),
-        "{err:?}"
-    );
-    assert_eq!(rec.count("attempt failed"), 1);
+#[test]
+fn refused_port_without_retries_is_one_attempt() {
+    traced(|rec| async move {
+        let lc = client(&refused_base().await, options());
+        let err = lc.get_sandbox("sbx-1").await.unwrap_err();
+        assert!(
+            matches!(err, Error::Transport { sent: false, .. }),
+            "{err:?}"
+        );
+        assert_eq!(rec.count("attempt failed"), 1);
+    });
 }
 
-#[tokio::test]
-async fn span_records_status_request_id_and_attempts() {
-    let rec = Recorder::default();
-    let _guard = tracing::subscriber::set_default(rec.clone());
-    let server = MockServer::start().await;
-    fail_first(&server, "GET", "/v1/sandboxes/sbx-1", 503, 1).await;
-    Mock::given(method("GET"))
-        .and(path("/v1/sandboxes/sbx-1"))
-        .respond_with(ok_sandbox().insert_header("x-request-id", "req-42"))
-        .mount(&server)
-        .await;
-    let lc = client(&server.uri(), options().retry(fast_retries(3)));
-    lc.get_sandbox("sbx-1").await.unwrap();
-    let span = rec.span("opensandbox.request");
-    assert_eq!(span.get("op").map(String::as_str), Some("getSandbox"));
-    assert_eq!(span.get("status").map(String::as_str), Some("200"));
-    assert_eq!(span.get("request_id").map(String::as_str), Some("req-42"));
-    assert_eq!(span.get("attempts").map(String::as_str), Some("2"));
-    assert!(
-        !rec.all_text().contains("test-key"),
-        "the API key was logged"
-    );
+#[test]
+fn span_records_status_request_id_and_attempts() {
+    traced(|rec| async move {
+        let server = MockServer::start().await;
+        fail_first(&server, "GET", "/v1/sandboxes/sbx-1", 503, 1).await;
+        Mock::given(method("GET"))
+            .and(path("/v1/sandboxes/sbx-1"))
+            .respond_with(ok_sandbox().insert_header("x-request-id", "req-42"))
+            .mount(&server)
+            .await;
+        let lc = client(&server.uri(), options().retry(fast_retries(3)));
+        lc.get_sandbox("sbx-1").await.unwrap();
+        let span = rec.span("opensandbox.request");
+        assert_eq!(span.get("op").map(String::as_str), Some("getSandbox"));
+        assert_eq!(span.get("status").map(String::as_str), Some("200"));
+        assert_eq!(span.get("request_id").map(String::as_str), Some("req-42"));
+        assert_eq!(span.get("attempts").map(String::as_str), Some("2"));
+        assert!(!rec.text().contains("test-key"), "the API key was logged");
+    });
 }
 
-// ---------------------------------------------------------------------------------------
-// A minimal tracing subscriber that keeps span fields and event messages.
-
-#[derive(Clone, Default)]
-struct Recorder {
-    inner: Arc<Inner>,
-}
-
-#[derive(Default)]
-struct Inner {
-    next_id: AtomicU64,
-    spans: Mutex<Vec<(&'static str, HashMap<String, String>)>>,
-    events: Mutex<Vec<HashMap<String, String>>>,
-}
-
-struct Fields<'a>(&'a mut HashMap<String, String>);
-
-impl tracing::field::Visit for Fields<'_> {
-    fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
-        self.0
-            .insert(field.name().to_string(), format!("{value:?}"));
-    }
-    fn record_str(&mut self, field: &tracing::field::Field, value: &str) {
-        self.0.insert(field.name().to_string(), value.to_string());
-    }
-}
-
-impl Recorder {
-    fn count(&self, message: &str) -> usize {
-        self.inner
-            .events
-            .lock()
-            .unwrap()
-            .iter()
-            .filter(|e| e.get("message").map(String::as_str) == Some(message))
-            .count()
-    }
-
-    fn span(&self, name: &str) -> HashMap<String, String> {
-        self.inner
-            .spans
-            .lock()
-            .unwrap()
-            .iter()
-            .rev()
-            .find(|(n, _)| *n == name)
-            .map(|(_, f)| f.clone())
-            .unwrap_or_default()
-    }
-
-    fn all_text(&self) -> String {
-        let spans = self.inner.spans.lock().unwrap();
-        let events = self.inner.events.lock().unwrap();
-        format!("{:?} {:?}", *spans, *events)
-    }
-}
-
-impl tracing::Subscriber for Recorder {
-    fn enabled(&self, _: &tracing::Metadata<'_>) -> bool {
-        true
-    }
-
-    fn new_span(&self, attrs: &tracing::span::Attributes<'_>) -> tracing::span::Id {
-        let n = self.inner.next_id.fetch_add(1, Ordering::SeqCst) + 1;
-        let mut fields = HashMap::new();
-        attrs.record(&mut Fields(&mut fields));
-        let mut spans = self.inner.spans.lock().unwrap();
-        spans.push((attrs.metadata().name(), fields));
-        // Span ids index into `spans` (1-based).
-        debug_assert_eq!(spans.len() as u64, n);
-        tracing::span::Id::from_u64(n)
-    }
-
-    fn record(&self, span: &tracing::span::Id, values: &tracing::span::Record<'_>) {
-        let mut spans = self.inner.spans.lock().unwrap();
-        if let Some((_, fields)) = spans.get_mut(span.into_u64() as usize - 1) {
-            values.record(&mut Fields(fields));
-        }
-    }
-
-    fn record_follows_from(&self, _: &tracing::span::Id, _: &tracing::span::Id) {}
-
-    fn event(&self, event: &tracing::Event<'_>) {
-        let mut fields = HashMap::new();
-        event.record(&mut Fields(&mut fields));
-        self.inner.events.lock().unwrap().push(fields);
-    }
-
-    fn enter(&self, _: &tracing::span::Id) {}
-
-    fn exit(&self, _: &tracing::span::Id) {}
+/// Runs `test` on a current-thread runtime with a fresh recorder for this thread.
+fn traced<F, Fut>(test: F)
+where
+    F: FnOnce(Recorder) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    let (rec, _installed) = Recorder::install();
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(test(rec));
 }

@@ -75,8 +75,9 @@ impl std::fmt::Debug for Transport {
 
 /// Normalises a base URL: scheme required (http/https), no query or fragment, no
 /// trailing slash; a path prefix is kept.
-pub(crate) fn normalize_base(base: &str) -> Result<String> {
-    let url = url::Url::parse(base.trim())
+pub(crate) fn normalize_base(raw: &str) -> Result<String> {
+    let base = &redact_userinfo(raw);
+    let url = url::Url::parse(raw.trim())
         .map_err(|e| Error::Config(format!("invalid base URL {base:?}: {e}")))?;
     if !matches!(url.scheme(), "http" | "https") {
         return Err(Error::Config(format!(
@@ -86,12 +87,33 @@ pub(crate) fn normalize_base(base: &str) -> Result<String> {
     if url.host_str().is_none_or(str::is_empty) {
         return Err(Error::Config(format!("base URL {base:?} has no host")));
     }
+    // Credentials in the URL would show up wherever the URL is printed (Debug, errors,
+    // logs); they belong in a header, whose value is kept out of all of those.
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(Error::Config(
+            "the base URL must not carry credentials (user:password@); send them in a \
+             header, e.g. ClientOptions::header(\"Authorization\", …)"
+                .into(),
+        ));
+    }
     if url.query().is_some() || url.fragment().is_some() {
         return Err(Error::Config(format!(
             "base URL {base:?} must not have a query or fragment"
         )));
     }
     Ok(url.as_str().trim_end_matches('/').to_string())
+}
+
+/// `url` with any `user:password@` replaced by `***@`, for messages.
+pub(crate) fn redact_userinfo(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..end].rfind('@') {
+        Some(at) => format!("{scheme}://***{}", &rest[at..]),
+        None => url.to_string(),
+    }
 }
 
 impl Transport {
@@ -109,7 +131,11 @@ impl Transport {
             None => http::build_client(&options)?,
         };
         let mut headers = options.headers.clone();
-        headers.extend(extra_headers);
+        // Per-endpoint headers (route tokens, secure-access tokens) are credentials.
+        headers.extend(extra_headers.into_iter().map(|(n, mut v)| {
+            v.set_sensitive(true);
+            (n, v)
+        }));
         if let Some((default_name, secret)) = auth
             && !secret.is_empty()
         {
@@ -533,5 +559,11 @@ mod tests {
             normalize_base("http://h/?a=1"),
             Err(Error::Config(_))
         ));
+        assert_eq!(redact_userinfo("http://u:p@h:1/x@y"), "http://***@h:1/x@y");
+        assert_eq!(redact_userinfo("http://h/x@y"), "http://h/x@y");
+        match normalize_base("http://user:hunter2@h/v1") {
+            Err(Error::Config(m)) => assert!(!m.contains("hunter2"), "{m}"),
+            other => panic!("{other:?}"),
+        }
     }
 }
