@@ -414,6 +414,47 @@ async fn a_stalled_download_trips_the_idle_watchdog() {
     assert!(d.next().await.is_none());
 }
 
+#[tokio::test]
+async fn an_upload_the_server_stops_reading_trips_the_idle_watchdog() {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        let (mut sock, _) = listener.accept().await.unwrap();
+        let mut buf = vec![0u8; 4096];
+        let _ = sock.read(&mut buf).await;
+        // Never read again, never answer.
+        tokio::time::sleep(Duration::from_secs(30)).await;
+    });
+    let options = ClientOptions::new()
+        .request_timeout(Duration::from_secs(60))
+        .stream_idle_timeout(Duration::from_millis(500));
+    let execd = ExecdClient::with_options(&format!("http://{addr}"), TOKEN, options).unwrap();
+    let size = 256 * 1024 * 1024;
+    let t0 = Instant::now();
+    let err = tokio::time::timeout(
+        Duration::from_secs(20),
+        execd.upload([UploadFile::from_stream(
+            "/w/big",
+            generated(size),
+            Some(size),
+        )]),
+    )
+    .await
+    .expect("the watchdog must fire")
+    .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Timeout {
+                what: "upload idle",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(t0.elapsed() < Duration::from_secs(10));
+}
+
 // ---- Large transfers ------------------------------------------------------------------
 
 const BLOCK: usize = 256 * 1024;

@@ -14,6 +14,7 @@ use std::io;
 use std::ops::{Bound, RangeBounds};
 use std::path::{Path, PathBuf};
 use std::pin::Pin;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll};
 use std::time::Duration;
@@ -847,10 +848,12 @@ impl ExecdClient {
         };
         let content_length = plan.content_length();
         let slot: ErrorSlot = Arc::new(Mutex::new(None));
-        let result = self
+        let progress = Progress::new();
+        let send = self
             .transport
             .send("uploadFile", Method::POST, Idempotency::ByMethod, || {
-                let body = upload_body(&files, &plan, &slot)?;
+                progress.touch();
+                let body = upload_body(&files, &plan, &slot, &progress)?;
                 let mut b = self
                     .transport
                     .request(Method::POST, "/files/upload")
@@ -863,8 +866,20 @@ impl ExecdClient {
                     b = b.header(CONTENT_LENGTH, n);
                 }
                 Ok(b)
-            })
-            .await;
+            });
+        // No whole-request deadline: the upload fails when it makes no progress (no body
+        // chunk taken by the connection, or no answer after the last one) for the idle
+        // limit.
+        let idle = self.transport.options().stream_idle_timeout;
+        let stalled = progress.stalled(idle);
+        let result =
+            match futures::future::select(std::pin::pin!(send), std::pin::pin!(stalled)).await {
+                futures::future::Either::Left((r, _)) => r,
+                futures::future::Either::Right(_) => Err(Error::Timeout {
+                    what: "upload idle",
+                    after: idle,
+                }),
+            };
         let local = slot.lock().ok().and_then(|mut s| s.take());
         match (result, local) {
             (Err(_), Some(local)) => Err(local),
@@ -1024,8 +1039,46 @@ impl ExecdClient {
     }
 }
 
+/// When an upload last made progress.
+#[derive(Clone)]
+struct Progress {
+    start: tokio::time::Instant,
+    last_ms: Arc<AtomicU64>,
+}
+
+impl Progress {
+    fn new() -> Self {
+        Progress {
+            start: tokio::time::Instant::now(),
+            last_ms: Arc::new(AtomicU64::new(0)),
+        }
+    }
+
+    fn touch(&self) {
+        let ms = u64::try_from(self.start.elapsed().as_millis()).unwrap_or(u64::MAX);
+        self.last_ms.store(ms, Ordering::Relaxed);
+    }
+
+    /// Resolves once there has been no progress for `idle`.
+    async fn stalled(&self, idle: Duration) {
+        loop {
+            let last = self.start + Duration::from_millis(self.last_ms.load(Ordering::Relaxed));
+            let deadline = last + idle;
+            if tokio::time::Instant::now() >= deadline {
+                return;
+            }
+            tokio::time::sleep_until(deadline).await;
+        }
+    }
+}
+
 /// The multipart body of one upload attempt.
-fn upload_body(files: &[UploadFile], plan: &Plan, slot: &ErrorSlot) -> Result<reqwest::Body> {
+fn upload_body(
+    files: &[UploadFile],
+    plan: &Plan,
+    slot: &ErrorSlot,
+    progress: &Progress,
+) -> Result<reqwest::Body> {
     let mut parts: Vec<BoxStream<'static, io::Result<Bytes>>> =
         Vec::with_capacity(files.len() * 3 + 1);
     for (i, f) in files.iter().enumerate() {
@@ -1070,7 +1123,10 @@ fn upload_body(files: &[UploadFile], plan: &Plan, slot: &ErrorSlot) -> Result<re
         parts.push(stream::once(futures::future::ready(Ok(Bytes::from_static(b"\r\n")))).boxed());
     }
     parts.push(stream::once(futures::future::ready(Ok(plan.closing()))).boxed());
-    let body = stream::iter(parts).flatten();
+    let progress = progress.clone();
+    let body = stream::iter(parts)
+        .flatten()
+        .inspect(move |_| progress.touch());
     Ok(reqwest::Body::wrap_stream(body))
 }
 
