@@ -211,7 +211,9 @@ fn decode_error_body(body: &[u8]) -> (Option<String>, Option<String>) {
         return (str_field("code"), Some(error));
     }
     if let Some(detail) = value.get("detail") {
-        return (Some("VALIDATION_ERROR".into()), Some(describe_detail(detail)));
+        // FastAPI: a list is a request-validation failure; a string is any other error.
+        let code = detail.is_array().then(|| "VALIDATION_ERROR".to_string());
+        return (code, Some(describe_detail(detail)));
     }
     if let Some(code) = str_field("code") {
         return (Some(code), None);
@@ -295,6 +297,13 @@ mod tests {
         );
         assert_eq!(e.code.as_deref(), Some("VALIDATION_ERROR"));
         assert_eq!(e.message, "body.image.uri: field required");
+    }
+
+    #[test]
+    fn fastapi_string_detail_is_not_a_validation_error() {
+        let e = api(401, r#"{"detail":"Not authenticated"}"#);
+        assert_eq!(e.code, None);
+        assert_eq!(e.message, "Not authenticated");
     }
 
     #[test]
