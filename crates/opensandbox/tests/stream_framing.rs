@@ -859,3 +859,18 @@ fn execution_push_incrementally() {
     assert_eq!(exec.exit_code, None);
     assert!(!exec.complete);
 }
+
+#[test]
+fn json_that_is_not_an_object_is_malformed() {
+    for input in [
+        &b"data: [\"stdout\",\"x\"]\n\n"[..],
+        b"data: \"stdout\"\n\n",
+        b"data: 12\n\n",
+    ] {
+        let out = parse_all(input);
+        assert_eq!(out.len(), 1);
+        let msg = out[0].as_ref().unwrap_err();
+        assert!(msg.contains("not a JSON object"), "{msg}");
+    }
+    assert!(Metrics::from_json(b"[1.0, 2.0]").is_err());
+}

@@ -160,6 +160,9 @@ impl FrameStream {
         mut pull: impl FnMut(&mut FrameParser) -> Option<Result<T>>,
     ) -> Poll<Option<Result<T>>> {
         let this = self;
+        if this.ended == Ended::Broken {
+            return Poll::Ready(None);
+        }
         loop {
             if let Some(item) = pull(&mut this.parser) {
                 return Poll::Ready(Some(item));

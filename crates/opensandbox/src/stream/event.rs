@@ -259,6 +259,7 @@ fn decode(json: &[u8], sse_event: Option<&str>) -> Result<StreamEvent> {
 }
 
 pub(super) fn decode_serde(json: &[u8]) -> Result<Wire<'_>> {
+    require_object(json)?;
     serde_json::from_slice(json).map_err(|e| malformed(json, &e))
 }
 
@@ -328,9 +329,21 @@ pub(crate) fn malformed(json: &[u8], e: &serde_json::Error) -> Error {
     let what = if e.is_eof() {
         "truncated JSON"
     } else {
-        "malformed JSON"
+        "invalid JSON"
     };
-    Error::stream(format!("malformed frame ({what}: {e}): {}", snippet(json)))
+    Error::stream(format!("malformed frame: {what} ({e}): {}", snippet(json)))
+}
+
+/// Events and metrics are JSON objects: anything else (an array, a string, a number) is
+/// malformed, even where serde would map it onto a struct.
+pub(crate) fn require_object(json: &[u8]) -> Result<()> {
+    match json.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'{') => Ok(()),
+        _ => Err(Error::stream(format!(
+            "malformed frame: not a JSON object: {}",
+            snippet(json)
+        ))),
+    }
 }
 
 /// An optional string, borrowed from the input when it has no escapes (serde's own

@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use super::StreamOptions;
 use super::body::FrameStream;
-use super::event::{lenient_f64, lenient_i64, malformed};
+use super::event::{lenient_f64, lenient_i64, malformed, require_object};
 use crate::error::{Error, Result};
 
 /// One sample of a sandbox's resource usage.
@@ -48,6 +48,7 @@ impl Metrics {
     /// Decodes one metrics line. Unknown fields are ignored, missing ones read as zero; a
     /// `{"error":"…"}` line is an [`Error::Stream`] carrying the server's message.
     pub fn from_json(json: &[u8]) -> Result<Metrics> {
+        require_object(json)?;
         let w: Wire = serde_json::from_slice(json).map_err(|e| malformed(json, &e))?;
         match w.error {
             None | Some(serde_json::Value::Null) => {}

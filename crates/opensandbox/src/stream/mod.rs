@@ -75,6 +75,10 @@ pub const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(60);
 pub struct StreamOptions {
     /// Fail the stream with [`Error::Timeout`] (`what: "stream idle"`) when no bytes
     /// arrive for this long; `None` waits forever. Default: [`DEFAULT_IDLE_TIMEOUT`].
+    ///
+    /// The watchdog uses Tokio timers: poll the stream on a runtime with time enabled (as
+    /// `#[tokio::main]` and `#[tokio::test]` are). Outside any Tokio runtime the stream
+    /// runs without a watchdog.
     pub idle_timeout: Option<Duration>,
     /// The largest event payload accepted, in bytes; a larger event is an
     /// [`Error::Stream`] item (the event is dropped, the stream goes on). Default:

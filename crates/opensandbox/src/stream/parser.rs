@@ -40,7 +40,8 @@ pub struct Frame {
     pub data: Bytes,
     /// The SSE `event:` name, if the event had one.
     pub event: Option<String>,
-    /// The SSE last event ID (`id:`) in force when the event was dispatched.
+    /// The SSE last event ID (`id:`) in force when the event was dispatched (SSE frames
+    /// only).
     pub id: Option<String>,
 }
 
