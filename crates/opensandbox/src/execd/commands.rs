@@ -190,7 +190,24 @@ impl ExecdClient {
     /// Runs a command and returns its events as they arrive: `init` (the command id),
     /// `stdout`/`stderr` chunks, keep-alive `ping`s, then one terminal event
     /// (`execution_complete`, or `error` for a non-zero exit). The stream ends at the
-    /// terminal event.
+    /// terminal event; dropping it early closes the connection (the command goes on
+    /// running: use [`ExecdClient::interrupt_command`] to stop it).
+    ///
+    /// ```no_run
+    /// # async fn demo(execd: opensandbox::ExecdClient) -> opensandbox::Result<()> {
+    /// use futures::StreamExt;
+    /// use opensandbox::execd::StreamEvent;
+    /// let mut events = execd.run_command_stream("make test").await?;
+    /// while let Some(event) = events.next().await {
+    ///     match event? {
+    ///         StreamEvent::Stdout { text, .. } => print!("{text}"),
+    ///         StreamEvent::Stderr { text, .. } => eprint!("{text}"),
+    ///         StreamEvent::Error { evalue, .. } => eprintln!("failed: {evalue}"),
+    ///         _ => {}
+    ///     }
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub async fn run_command_stream(
         &self,
         request: impl Into<CommandRequest>,

@@ -38,7 +38,7 @@ use crate::transport::{Api, Idempotency, Transport};
 pub use opensandbox_execd_api::types;
 
 pub use code::{CodeRequest, ContextRequest};
-pub use commands::{CommandLogs, CommandRequest, CommandStatus};
+pub use commands::{CommandLogs, CommandRequest, CommandStatus, TAIL_CURSOR_HEADER};
 pub use files::{ContentRange, Download, UploadFile};
 pub use sessions::{SessionCommand, SessionOptions};
 
