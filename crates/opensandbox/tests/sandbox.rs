@@ -1077,3 +1077,90 @@ async fn manager_renews_snapshots_and_reads_events() {
     );
     server.verify().await;
 }
+
+/// The whole high-level API against the local devserver (real processes, real execd
+/// streaming format, real vault semantics).
+#[tokio::test]
+async fn end_to_end_against_the_devserver() {
+    use opensandbox::vault::{Binding, Credential, CredentialVault, CredentialVaultPatch};
+
+    let server = opensandbox_devserver::DevServer::builder()
+        .api_key(Some(KEY.to_string()))
+        .start()
+        .await
+        .unwrap();
+    let config = ConnectionConfig::new()
+        .domain(server.domain())
+        .api_key(KEY)
+        .use_env_proxy(false);
+    let sandbox = Sandbox::create(
+        &config,
+        SandboxCreateOptions::new("python:3.12")
+            .network_policy(NetworkPolicy::deny_by_default().allow("api.example.com"))
+            .credential_proxy(true)
+            .ready_timeout(Duration::from_secs(30)),
+    )
+    .await
+    .unwrap();
+
+    let run = sandbox.commands().run("echo hello; exit 4").await.unwrap();
+    assert_eq!(run.stdout, "hello\n");
+    assert_eq!(run.exit_code, Some(4));
+
+    let cmd = sandbox
+        .commands()
+        .background("for i in 1 2 3; do echo line $i; sleep 0.1; done; exit 5")
+        .await
+        .unwrap();
+    let out: Vec<bytes::Bytes> = cmd.follow().try_collect().await.unwrap();
+    assert_eq!(
+        String::from_utf8(out.concat()).unwrap(),
+        "line 1\nline 2\nline 3\n"
+    );
+    assert_eq!(cmd.wait().await.unwrap().exit_code, Some(5));
+
+    let created = sandbox
+        .create_credential_vault(
+            CredentialVault::new()
+                .credential(Credential::inline("api-token", "tok-e2e-secret"))
+                .binding(
+                    Binding::new("api-token")
+                        .https()
+                        .host("api.example.com")
+                        .port(443)
+                        .path("/v1/*")
+                        .api_key_header("x-api-key"),
+                ),
+        )
+        .await
+        .unwrap();
+    let stale = created.revision;
+    sandbox
+        .patch_credential_vault(
+            CredentialVaultPatch::at_revision(stale)
+                .replace_credential(Credential::inline("api-token", "tok-rotated")),
+        )
+        .await
+        .unwrap();
+    let err = sandbox
+        .patch_credential_vault(
+            CredentialVaultPatch::at_revision(stale).delete_binding("api-token"),
+        )
+        .await
+        .unwrap_err();
+    assert!(err.is_conflict(), "{err:?}");
+    let listed = sandbox.credentials().await.unwrap();
+    assert_eq!(listed.credentials.len(), 1);
+    assert!(!format!("{listed:?}").contains("tok-"));
+
+    sandbox.egress().allow(["pypi.org"]).await.unwrap();
+    let policy = sandbox.egress().policy().await.unwrap();
+    let targets: Vec<String> = policy
+        .policy
+        .map(|p| p.egress.into_iter().map(|r| r.target).collect())
+        .unwrap_or_default();
+    assert!(targets.contains(&"pypi.org".to_string()), "{targets:?}");
+
+    sandbox.kill().await.unwrap();
+    server.shutdown().await;
+}
