@@ -282,11 +282,36 @@ async fn serve(
     key: Arc<dyn SigningKey>,
     versions: &'static [&'static SupportedProtocolVersion],
 ) -> Server {
-    let mut config = ServerConfig::builder_with_provider(Arc::new(aws_lc_rs::default_provider()))
+    serve_with_client_auth(chain, key, versions, None).await
+}
+
+/// Like [`serve`]; with `client_ca`, client certificates issued by it are required.
+async fn serve_with_client_auth(
+    chain: Vec<CertificateDer<'static>>,
+    key: Arc<dyn SigningKey>,
+    versions: &'static [&'static SupportedProtocolVersion],
+    client_ca: Option<CertificateDer<'static>>,
+) -> Server {
+    let provider = Arc::new(aws_lc_rs::default_provider());
+    let builder = ServerConfig::builder_with_provider(provider.clone())
         .with_protocol_versions(versions)
-        .unwrap()
-        .with_no_client_auth()
-        .with_cert_resolver(Arc::new(Fixed(Arc::new(CertifiedKey::new(chain, key)))));
+        .unwrap();
+    let builder = match client_ca {
+        None => builder.with_no_client_auth(),
+        Some(ca) => {
+            let mut roots = rustls::RootCertStore::empty();
+            roots.add(ca).unwrap();
+            let verifier = rustls::server::WebPkiClientVerifier::builder_with_provider(
+                Arc::new(roots),
+                provider,
+            )
+            .build()
+            .unwrap();
+            builder.with_client_cert_verifier(verifier)
+        }
+    };
+    let mut config =
+        builder.with_cert_resolver(Arc::new(Fixed(Arc::new(CertifiedKey::new(chain, key)))));
     config.alpn_protocols = vec![b"http/1.1".to_vec()];
     let acceptor = TlsAcceptor::from(Arc::new(config));
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -394,7 +419,6 @@ async fn rsa_2048_sha256_is_accepted_with_platform_roots_plus_the_test_root() {
     assert_eq!(cfg.roots, RootCertificates::Platform);
     assert_eq!(get_sandbox(&server, cfg).await.unwrap(), "sbx-1");
     assert_eq!(server.negotiated(), vec![ProtocolVersion::TLSv1_3]);
-    let _ = root.cert;
 }
 
 #[tokio::test]
@@ -572,4 +596,31 @@ fn bad_root_pem_is_a_configuration_error() {
         ),
         Err(Error::Config(_))
     ));
+}
+
+#[tokio::test]
+async fn client_certificate_is_presented_when_configured() {
+    let pki = Pki::new("mTLS Root CA");
+    let server_key = p256();
+    let leaf = pki.leaf("mtls.test", &server_key);
+    let server = serve_with_client_auth(
+        vec![leaf],
+        signing_key(&server_key),
+        BOTH,
+        Some(pki.root.cert.clone()),
+    )
+    .await;
+
+    let client_key = p256();
+    let mut params = CertificateParams::new(Vec::<String>::new()).unwrap();
+    params.distinguished_name = dn("sdk-client");
+    let client_cert = params.signed_by(&client_key, &pki.root.issuer).unwrap();
+    let with_identity = trusting(&pki.root.pem)
+        .client_identity_pem(client_cert.pem(), client_key.serialize_pem())
+        .unwrap();
+    assert_eq!(get_sandbox(&server, with_identity).await.unwrap(), "sbx-1");
+
+    // Without one, the server refuses (the client learns it during or right after the
+    // handshake, depending on the TLS version).
+    assert!(get_sandbox(&server, trusting(&pki.root.pem)).await.is_err());
 }

@@ -45,6 +45,7 @@ pub(crate) enum Idempotency {
     /// The caller says repeating is harmless.
     Idempotent,
     /// Never repeat once the request may have left (bodies that cannot be replayed).
+    #[allow(dead_code)] // for callers with one-shot bodies; none today
     Once,
 }
 
@@ -197,6 +198,7 @@ impl Transport {
     }
 
     /// The API this transport talks to.
+    #[allow(dead_code)] // part of the transport's crate-internal surface; unused today
     pub(crate) fn api(&self) -> Api {
         self.inner.api
     }

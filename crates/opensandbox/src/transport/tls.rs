@@ -905,6 +905,12 @@ mod tests {
         ];
         let (_, alg) = x509_parser::x509::AlgorithmIdentifier::from_der(&der256).unwrap();
         assert_eq!(weak_signature_hash(&alg), None);
+        let md5 = [
+            0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x04, 0x05,
+            0x00,
+        ];
+        let (_, alg) = x509_parser::x509::AlgorithmIdentifier::from_der(&md5).unwrap();
+        assert_eq!(weak_signature_hash(&alg), Some(("MD5", 128)));
     }
 
     #[test]
