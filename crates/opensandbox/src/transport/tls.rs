@@ -261,19 +261,7 @@ fn inner_verifier(
     provider: Arc<CryptoProvider>,
 ) -> Result<Arc<dyn ServerCertVerifier>> {
     match config.roots {
-        RootCertificates::Platform => {
-            let v = rustls_platform_verifier::Verifier::new_with_extra_roots(
-                config.extra_roots.iter().cloned(),
-                provider,
-            )
-            .map_err(|e| {
-                Error::Config(format!(
-                    "could not load the platform's root certificates ({e}); use \
-                     RootCertificates::Bundled or add roots"
-                ))
-            })?;
-            Ok(Arc::new(v))
-        }
+        RootCertificates::Platform => platform_verifier(config, provider),
         RootCertificates::Bundled | RootCertificates::ExtraOnly => {
             let mut store = rustls::RootCertStore::empty();
             if config.roots == RootCertificates::Bundled {
@@ -298,6 +286,45 @@ fn inner_verifier(
             Ok(v)
         }
     }
+}
+
+/// Platform verifiers, by (legacy algorithms?, extra roots). Building one reads the
+/// system's trust store (milliseconds); clients are built often (one per sandbox
+/// endpoint), so the verifier is shared. A changed system store is seen by clients built
+/// after the cache was last cleared (it holds a handful of entries).
+type PlatformKey = (bool, Vec<Vec<u8>>);
+static PLATFORM_VERIFIERS: std::sync::Mutex<Vec<(PlatformKey, Arc<dyn ServerCertVerifier>)>> =
+    std::sync::Mutex::new(Vec::new());
+
+fn platform_verifier(
+    config: &TransportConfig,
+    provider: Arc<CryptoProvider>,
+) -> Result<Arc<dyn ServerCertVerifier>> {
+    let key: PlatformKey = (
+        config.allow_weak_server_cert_key_lengths,
+        config.extra_roots.iter().map(|c| c.to_vec()).collect(),
+    );
+    let mut cache = PLATFORM_VERIFIERS.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, v)) = cache.iter().find(|(k, _)| *k == key) {
+        return Ok(v.clone());
+    }
+    let v: Arc<dyn ServerCertVerifier> = Arc::new(
+        rustls_platform_verifier::Verifier::new_with_extra_roots(
+            config.extra_roots.iter().cloned(),
+            provider,
+        )
+        .map_err(|e| {
+            Error::Config(format!(
+                "could not load the platform's root certificates ({e}); use \
+                 RootCertificates::Bundled or add roots"
+            ))
+        })?,
+    );
+    if cache.len() >= 8 {
+        cache.clear();
+    }
+    cache.push((key, v.clone()));
+    Ok(v)
 }
 
 /// Wraps the standard verifier: applies the key-strength policy to the presented chain
