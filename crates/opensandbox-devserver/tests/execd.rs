@@ -566,6 +566,42 @@ async fn files_upload_download_ranges() {
         .unwrap();
     assert_eq!(resp.status(), 400);
 
+    // Host device files are never replaced, moved or deleted through the file API.
+    let resp = execd
+        .req(&h.http, Method::POST, "/files/upload")
+        .multipart(upload_form(&[("/dev/null", b"discarded".to_vec(), None)]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+    for (method, path, body) in [
+        (Method::DELETE, "/files?path=/dev/null", None),
+        (
+            Method::POST,
+            "/files/mv",
+            Some(json!([{"src": "/dev/null", "dest": "gone"}])),
+        ),
+        (
+            Method::POST,
+            "/files/permissions",
+            Some(json!({"/dev/null": {"mode": 600}})),
+        ),
+    ] {
+        let mut rb = execd.req(&h.http, method, path);
+        if let Some(b) = body {
+            rb = rb.json(&b);
+        }
+        assert_eq!(rb.send().await.unwrap().status(), 400, "{path}");
+    }
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let meta = std::fs::metadata("/dev/null").unwrap();
+        assert!(
+            meta.file_type().is_char_device(),
+            "/dev/null is still a device"
+        );
+    }
+
     // Directories, search, replace, move, permissions, delete.
     let resp = execd
         .req(&h.http, Method::POST, "/directories")

@@ -79,6 +79,20 @@ fn file_info(path: &Path, shown: String) -> std::io::Result<et::FileInfo> {
     })
 }
 
+/// Device files, FIFOs and sockets: sandboxes share the host's `/dev`, so the file API
+/// never deletes, moves, replaces or re-permissions them.
+fn is_special(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    let ft = meta.file_type();
+    ft.is_char_device() || ft.is_block_device() || ft.is_fifo() || ft.is_socket()
+}
+
+fn refuse_special(path: &str) -> Response {
+    bad_request(format!(
+        "{path} is a device, FIFO or socket of the host; opensandbox-devserver will not delete, move or re-permission it"
+    ))
+}
+
 fn shown(path: &Path) -> String {
     path.to_string_lossy().into_owned()
 }
@@ -181,6 +195,7 @@ pub(crate) async fn remove_files(
                         "{p} is a directory; use DELETE /directories"
                     )));
                 }
+                Ok(m) if is_special(&m) => return Err(refuse_special(&p)),
                 Ok(_) => {
                     if let Err(e) = std::fs::remove_file(&full)
                         && e.kind() != ErrorKind::NotFound
@@ -209,8 +224,10 @@ pub(crate) async fn chmod(
     let result = blocking(move || {
         for (p, perm) in body {
             let full = resolve(&core, &p);
-            if let Err(e) = std::fs::symlink_metadata(&full) {
-                return Err(io_error(&p, &e));
+            match std::fs::metadata(&full) {
+                Ok(m) if is_special(&m) => return Err(refuse_special(&p)),
+                Ok(_) => {}
+                Err(e) => return Err(io_error(&p, &e)),
             }
             apply_permission(
                 &full,
@@ -238,8 +255,15 @@ pub(crate) async fn rename(
         for item in items {
             let src = resolve(&core, &item.src);
             let dest = resolve(&core, &item.dest);
-            if let Err(e) = std::fs::symlink_metadata(&src) {
-                return Err(io_error(&item.src, &e));
+            match std::fs::symlink_metadata(&src) {
+                Ok(m) if is_special(&m) => return Err(refuse_special(&item.src)),
+                Ok(_) => {}
+                Err(e) => return Err(io_error(&item.src, &e)),
+            }
+            if let Ok(m) = std::fs::metadata(&dest)
+                && is_special(&m)
+            {
+                return Err(refuse_special(&item.dest));
             }
             if let Some(parent) = dest.parent()
                 && !parent.is_dir()
@@ -460,6 +484,26 @@ async fn store(
     let Some(parent) = dest.parent().map(Path::to_path_buf) else {
         return Err(bad_request(format!("invalid path {path}")));
     };
+    if let Ok(m) = tokio::fs::metadata(&dest).await
+        && is_special(&m)
+    {
+        // Never rename over a device (e.g. /dev/null): write into it, like `cat > dev`.
+        let mut dev = tokio::fs::OpenOptions::new()
+            .write(true)
+            .open(&dest)
+            .await
+            .map_err(|e| io_error(path, &e))?;
+        loop {
+            match field.chunk().await {
+                Ok(Some(chunk)) => dev
+                    .write_all(&chunk)
+                    .await
+                    .map_err(|e| io_error(path, &e))?,
+                Ok(None) => return Ok(()),
+                Err(e) => return Err(bad_request(format!("invalid file part: {e}"))),
+            }
+        }
+    }
     tokio::fs::create_dir_all(&parent)
         .await
         .map_err(|e| io_error(path, &e))?;
