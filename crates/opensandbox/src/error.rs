@@ -55,6 +55,25 @@ pub enum Error {
         after: Duration,
     },
 
+    /// A sandbox did not become ready: it was deleted again (unless configured
+    /// otherwise) and this says what was awaited and what was last seen.
+    #[error("sandbox {sandbox_id} not ready after {after:?}: {waiting_for}; last state {last_state:?}{}", last_error.as_deref().map(|e| format!("; last error: {e}")).unwrap_or_default())]
+    NotReady {
+        /// The sandbox.
+        sandbox_id: String,
+        /// What the SDK was waiting for (state `Running`, the execd endpoint, a ping).
+        waiting_for: String,
+        /// The last state seen, with the server's reason when it gave one.
+        last_state: String,
+        /// The last error met while waiting, as text.
+        last_error: Option<String>,
+        /// How long the SDK waited.
+        after: Duration,
+        /// Whether the sandbox reached a terminal state (failed, stopped) rather than
+        /// running out of time.
+        terminal: bool,
+    },
+
     /// The server answered with an error status.
     #[error(transparent)]
     Api(Box<ApiError>),
@@ -170,12 +189,8 @@ impl ApiError {
             .and_then(|v| v.to_str().ok())
             .and_then(crate::transport::retry::parse_retry_after);
         let (code, message) = decode_error_body(&body);
-        let message = message.unwrap_or_else(|| {
-            status
-                .canonical_reason()
-                .unwrap_or("error")
-                .to_string()
-        });
+        let message =
+            message.unwrap_or_else(|| status.canonical_reason().unwrap_or("error").to_string());
         ApiError {
             status,
             code,
@@ -228,7 +243,10 @@ fn describe_detail(detail: &serde_json::Value) -> String {
         serde_json::Value::Array(items) => items
             .iter()
             .map(|item| {
-                let msg = item.get("msg").and_then(|m| m.as_str()).unwrap_or("invalid");
+                let msg = item
+                    .get("msg")
+                    .and_then(|m| m.as_str())
+                    .unwrap_or("invalid");
                 let loc: Vec<String> = item
                     .get("loc")
                     .and_then(|l| l.as_array())
@@ -284,7 +302,10 @@ mod tests {
 
     #[test]
     fn code_message_shape() {
-        let e = api(404, r#"{"code":"SANDBOX::NOT_FOUND","message":"no such sandbox"}"#);
+        let e = api(
+            404,
+            r#"{"code":"SANDBOX::NOT_FOUND","message":"no such sandbox"}"#,
+        );
         assert_eq!(e.code.as_deref(), Some("SANDBOX::NOT_FOUND"));
         assert_eq!(e.message, "no such sandbox");
     }

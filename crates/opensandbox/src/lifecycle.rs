@@ -203,13 +203,12 @@ impl LifecycleClient {
         &self.api
     }
 
-    pub(crate) fn options(&self) -> &ClientOptions {
-        self.transport.options()
-    }
-
     /// Creates a sandbox from an image or a snapshot (202: it starts asynchronously).
     /// Never retried automatically unless the request provably did not leave.
-    pub async fn create_sandbox(&self, request: CreateSandboxRequest) -> Result<CreateSandboxResponse> {
+    pub async fn create_sandbox(
+        &self,
+        request: CreateSandboxRequest,
+    ) -> Result<CreateSandboxResponse> {
         let r = self
             .transport
             .call("createSandbox", Method::POST, Idempotency::ByMethod, || {
@@ -263,9 +262,12 @@ impl LifecycleClient {
     pub async fn delete_sandbox(&self, sandbox_id: &str) -> Result<()> {
         check_id("sandbox id", sandbox_id)?;
         self.transport
-            .call("deleteSandbox", Method::DELETE, Idempotency::ByMethod, || {
-                self.api.delete_sandbox().sandbox_id(sandbox_id).send()
-            })
+            .call(
+                "deleteSandbox",
+                Method::DELETE,
+                Idempotency::ByMethod,
+                || self.api.delete_sandbox().sandbox_id(sandbox_id).send(),
+            )
             .await?;
         Ok(())
     }
@@ -274,9 +276,12 @@ impl LifecycleClient {
     pub async fn pause_sandbox(&self, sandbox_id: &str) -> Result<()> {
         check_id("sandbox id", sandbox_id)?;
         self.transport
-            .call("pauseSandbox", Method::POST, Idempotency::Idempotent, || {
-                self.api.pause_sandbox().sandbox_id(sandbox_id).send()
-            })
+            .call(
+                "pauseSandbox",
+                Method::POST,
+                Idempotency::Idempotent,
+                || self.api.pause_sandbox().sandbox_id(sandbox_id).send(),
+            )
             .await?;
         Ok(())
     }
@@ -285,9 +290,12 @@ impl LifecycleClient {
     pub async fn resume_sandbox(&self, sandbox_id: &str) -> Result<()> {
         check_id("sandbox id", sandbox_id)?;
         self.transport
-            .call("resumeSandbox", Method::POST, Idempotency::Idempotent, || {
-                self.api.resume_sandbox().sandbox_id(sandbox_id).send()
-            })
+            .call(
+                "resumeSandbox",
+                Method::POST,
+                Idempotency::Idempotent,
+                || self.api.resume_sandbox().sandbox_id(sandbox_id).send(),
+            )
             .await?;
         Ok(())
     }
@@ -302,13 +310,18 @@ impl LifecycleClient {
         let body = RenewSandboxExpirationRequest { expires_at };
         let r = self
             .transport
-            .call("renewSandboxExpiration", Method::POST, Idempotency::Idempotent, || {
-                self.api
-                    .renew_sandbox_expiration()
-                    .sandbox_id(sandbox_id)
-                    .body(body.clone())
-                    .send()
-            })
+            .call(
+                "renewSandboxExpiration",
+                Method::POST,
+                Idempotency::Idempotent,
+                || {
+                    self.api
+                        .renew_sandbox_expiration()
+                        .sandbox_id(sandbox_id)
+                        .body(body.clone())
+                        .send()
+                },
+            )
             .await?;
         Ok(r.into_inner())
     }
@@ -324,13 +337,18 @@ impl LifecycleClient {
         let body = PatchSandboxMetadataRequest(patch.into_iter().collect());
         let r = self
             .transport
-            .call("patchSandboxMetadata", Method::PATCH, Idempotency::Idempotent, || {
-                self.api
-                    .patch_sandbox_metadata()
-                    .sandbox_id(sandbox_id)
-                    .body(body.clone())
-                    .send()
-            })
+            .call(
+                "patchSandboxMetadata",
+                Method::PATCH,
+                Idempotency::Idempotent,
+                || {
+                    self.api
+                        .patch_sandbox_metadata()
+                        .sandbox_id(sandbox_id)
+                        .body(body.clone())
+                        .send()
+                },
+            )
             .await?;
         Ok(r.into_inner())
     }
@@ -343,11 +361,17 @@ impl LifecycleClient {
         port: u16,
         use_server_proxy: bool,
     ) -> Result<Endpoint> {
-        self.endpoint(sandbox_id, port, Some(use_server_proxy), None).await
+        self.endpoint(sandbox_id, port, Some(use_server_proxy), None)
+            .await
     }
 
     /// Resolves a signed endpoint of `port`, valid until `expires` (Unix seconds).
-    pub async fn get_signed_endpoint(&self, sandbox_id: &str, port: u16, expires: u64) -> Result<Endpoint> {
+    pub async fn get_signed_endpoint(
+        &self,
+        sandbox_id: &str,
+        port: u16,
+        expires: u64,
+    ) -> Result<Endpoint> {
         let expires = types::GetSandboxEndpointExpires::try_from(expires.to_string())
             .map_err(|e| Error::InvalidInput(format!("expires: {e}")))?;
         self.endpoint(sandbox_id, port, None, Some(expires)).await
@@ -361,35 +385,54 @@ impl LifecycleClient {
         expires: Option<types::GetSandboxEndpointExpires>,
     ) -> Result<Endpoint> {
         check_id("sandbox id", sandbox_id)?;
-        let port = NonZeroU64::new(port.into()).ok_or_else(|| Error::InvalidInput("port must not be 0".into()))?;
+        let port = NonZeroU64::new(port.into())
+            .ok_or_else(|| Error::InvalidInput("port must not be 0".into()))?;
         let r = self
             .transport
-            .call("getSandboxEndpoint", Method::GET, Idempotency::ByMethod, || {
-                let mut b = self.api.get_sandbox_endpoint().sandbox_id(sandbox_id).port(port);
-                if let Some(p) = use_server_proxy {
-                    b = b.use_server_proxy(p);
-                }
-                if let Some(e) = &expires {
-                    b = b.expires(e.clone());
-                }
-                b.send()
-            })
+            .call(
+                "getSandboxEndpoint",
+                Method::GET,
+                Idempotency::ByMethod,
+                || {
+                    let mut b = self
+                        .api
+                        .get_sandbox_endpoint()
+                        .sandbox_id(sandbox_id)
+                        .port(port);
+                    if let Some(p) = use_server_proxy {
+                        b = b.use_server_proxy(p);
+                    }
+                    if let Some(e) = &expires {
+                        b = b.expires(e.clone());
+                    }
+                    b.send()
+                },
+            )
             .await?;
         Ok(r.into_inner())
     }
 
     /// Snapshots a sandbox (202: poll the snapshot for `Ready`).
-    pub async fn create_snapshot(&self, sandbox_id: &str, request: CreateSnapshotRequest) -> Result<Snapshot> {
+    pub async fn create_snapshot(
+        &self,
+        sandbox_id: &str,
+        request: CreateSnapshotRequest,
+    ) -> Result<Snapshot> {
         check_id("sandbox id", sandbox_id)?;
         let r = self
             .transport
-            .call("createSnapshot", Method::POST, Idempotency::ByMethod, || {
-                self.api
-                    .create_snapshot()
-                    .sandbox_id(sandbox_id)
-                    .body(request.clone())
-                    .send()
-            })
+            .call(
+                "createSnapshot",
+                Method::POST,
+                Idempotency::ByMethod,
+                || {
+                    self.api
+                        .create_snapshot()
+                        .sandbox_id(sandbox_id)
+                        .body(request.clone())
+                        .send()
+                },
+            )
             .await?;
         Ok(r.into_inner())
     }
@@ -407,7 +450,10 @@ impl LifecycleClient {
     }
 
     /// Lists snapshots.
-    pub async fn list_snapshots(&self, options: &SnapshotListOptions) -> Result<ListSnapshotsResponse> {
+    pub async fn list_snapshots(
+        &self,
+        options: &SnapshotListOptions,
+    ) -> Result<ListSnapshotsResponse> {
         let page = nonzero("page", options.page)?;
         let page_size = nonzero("page size", options.page_size)?;
         let r = self
@@ -436,41 +482,62 @@ impl LifecycleClient {
     pub async fn delete_snapshot(&self, snapshot_id: &str) -> Result<()> {
         check_id("snapshot id", snapshot_id)?;
         self.transport
-            .call("deleteSnapshot", Method::DELETE, Idempotency::ByMethod, || {
-                self.api.delete_snapshot().snapshot_id(snapshot_id).send()
-            })
+            .call(
+                "deleteSnapshot",
+                Method::DELETE,
+                Idempotency::ByMethod,
+                || self.api.delete_snapshot().snapshot_id(snapshot_id).send(),
+            )
             .await?;
         Ok(())
     }
 
     /// Reads diagnostic logs of a sandbox.
-    pub async fn diagnostic_logs(&self, sandbox_id: &str, scope: DiagnosticScope) -> Result<DiagnosticContentResponse> {
+    pub async fn diagnostic_logs(
+        &self,
+        sandbox_id: &str,
+        scope: DiagnosticScope,
+    ) -> Result<DiagnosticContentResponse> {
         check_id("sandbox id", sandbox_id)?;
         let r = self
             .transport
-            .call("getDiagnosticLogs", Method::GET, Idempotency::ByMethod, || {
-                self.api
-                    .get_diagnostic_logs()
-                    .sandbox_id(sandbox_id)
-                    .scope(scope.as_str())
-                    .send()
-            })
+            .call(
+                "getDiagnosticLogs",
+                Method::GET,
+                Idempotency::ByMethod,
+                || {
+                    self.api
+                        .get_diagnostic_logs()
+                        .sandbox_id(sandbox_id)
+                        .scope(scope.as_str())
+                        .send()
+                },
+            )
             .await?;
         Ok(r.into_inner())
     }
 
     /// Reads diagnostic events of a sandbox.
-    pub async fn diagnostic_events(&self, sandbox_id: &str, scope: DiagnosticScope) -> Result<DiagnosticContentResponse> {
+    pub async fn diagnostic_events(
+        &self,
+        sandbox_id: &str,
+        scope: DiagnosticScope,
+    ) -> Result<DiagnosticContentResponse> {
         check_id("sandbox id", sandbox_id)?;
         let r = self
             .transport
-            .call("getDiagnosticEvents", Method::GET, Idempotency::ByMethod, || {
-                self.api
-                    .get_diagnostic_events()
-                    .sandbox_id(sandbox_id)
-                    .scope(scope.as_str())
-                    .send()
-            })
+            .call(
+                "getDiagnosticEvents",
+                Method::GET,
+                Idempotency::ByMethod,
+                || {
+                    self.api
+                        .get_diagnostic_events()
+                        .sandbox_id(sandbox_id)
+                        .scope(scope.as_str())
+                        .send()
+                },
+            )
             .await?;
         Ok(r.into_inner())
     }
@@ -522,10 +589,7 @@ mod tests {
         let mut m = BTreeMap::new();
         m.insert("team".to_string(), "a&b=c".to_string());
         m.insert("p%".to_string(), "x+y z".to_string());
-        assert_eq!(
-            metadata_filter(&m).unwrap(),
-            "p%25=x%2By+z&team=a%26b%3Dc"
-        );
+        assert_eq!(metadata_filter(&m).unwrap(), "p%25=x%2By+z&team=a%26b%3Dc");
         assert_eq!(metadata_filter(&BTreeMap::new()), None);
     }
 }

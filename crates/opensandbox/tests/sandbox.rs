@@ -236,8 +236,16 @@ async fn readiness_timeout_deletes_the_sandbox() {
     .unwrap_err();
     assert!(started.elapsed() < Duration::from_secs(5));
     match &err {
-        Error::Timeout { what, after } => {
-            assert!(what.contains("state Running"), "{what}");
+        Error::NotReady {
+            waiting_for,
+            after,
+            last_state,
+            terminal,
+            ..
+        } => {
+            assert!(waiting_for.contains("state Running"), "{waiting_for}");
+            assert!(last_state.contains("Pending"), "{last_state}");
+            assert!(!terminal);
             assert_eq!(*after, Duration::from_millis(500));
         }
         other => panic!("expected a readiness timeout, got {other:?}"),
@@ -314,7 +322,9 @@ async fn execd_that_never_answers_ping_times_out_and_the_sandbox_is_deleted() {
     .await
     .unwrap_err();
     match &err {
-        Error::Timeout { what, .. } => assert!(what.contains("ping"), "{what}"),
+        Error::NotReady { waiting_for, .. } => {
+            assert!(waiting_for.contains("ping"), "{waiting_for}")
+        }
         other => panic!("{other:?}"),
     }
     server.verify().await;
@@ -346,7 +356,7 @@ async fn delete_on_failure_can_be_turned_off() {
     )
     .await
     .unwrap_err();
-    assert!(matches!(err, Error::Timeout { .. }));
+    assert!(matches!(err, Error::NotReady { .. }));
     server.verify().await;
 }
 
@@ -391,7 +401,7 @@ async fn connect_checks_health_and_refuses_paused_sandboxes_without_deleting() {
         .await
         .unwrap_err();
     assert!(started.elapsed() < Duration::from_secs(5));
-    assert!(matches!(err, Error::Timeout { .. }), "{err:?}");
+    assert!(matches!(err, Error::NotReady { .. }), "{err:?}");
     // Without the health check, nothing but the endpoint is asked for.
     mount_endpoints(&paused, "proxy").await;
     let sandbox = Sandbox::connect_with(

@@ -44,8 +44,9 @@ use crate::vault::{self, CredentialVault, CredentialVaultPatch};
 
 pub use background::{BackgroundCommand, ExitStatus, Follow, FollowOptions};
 pub use create::{
-    Action, DEFAULT_ENTRYPOINT, DEFAULT_READY_TIMEOUT, DEFAULT_RESOURCE_LIMITS, DEFAULT_TIMEOUT,
-    MIN_TIMEOUT, NetworkPolicy, POOL_REF_EXTENSION, SandboxCreateOptions,
+    Action, DEFAULT_ENTRYPOINT, DEFAULT_POLL_INTERVAL, DEFAULT_READY_TIMEOUT,
+    DEFAULT_RESOURCE_LIMITS, DEFAULT_TIMEOUT, MIN_TIMEOUT, NetworkPolicy, POOL_REF_EXTENSION,
+    SandboxCreateOptions,
 };
 pub use handles::{Code, Commands, Egress, Files, Session};
 pub use manager::SandboxManager;
@@ -255,7 +256,7 @@ impl Sandbox {
             let readiness = Readiness {
                 timeout: options.ready_timeout,
                 health_check: true,
-                poll_interval: Duration::from_millis(250),
+                poll_interval: DEFAULT_POLL_INTERVAL,
             };
             wait_ready(&lifecycle, config, sandbox_id, readiness, None, true).await?
         } else {
@@ -320,7 +321,7 @@ impl Sandbox {
         let readiness = Readiness {
             timeout: ready_timeout,
             health_check: true,
-            poll_interval: Duration::from_millis(250),
+            poll_interval: DEFAULT_POLL_INTERVAL,
         };
         let execd = wait_ready(
             &inner.lifecycle,
@@ -652,7 +653,6 @@ impl Stage {
 }
 
 /// The error of a sandbox that did not become ready.
-// TODO(lead): switch to `Error::NotReady { waiting_for, last_state, after }` once it exists.
 fn not_ready(
     id: &str,
     stage: Stage,
@@ -662,13 +662,15 @@ fn not_ready(
     after: Duration,
 ) -> Error {
     let what = stage.what(dead);
-    match last_error {
-        Some(e) => {
-            tracing::warn!(sandbox = %id, last_state, error = %e, elapsed = ?after, "{what}")
-        }
-        None => tracing::warn!(sandbox = %id, last_state, elapsed = ?after, "{what}"),
+    tracing::warn!(sandbox = %id, last_state, elapsed = ?after, "{what}");
+    Error::NotReady {
+        sandbox_id: id.to_string(),
+        waiting_for: what.trim_start_matches("sandbox readiness: ").to_string(),
+        last_state: last_state.to_string(),
+        last_error: last_error.map(|e| e.to_string()),
+        after,
+        terminal: dead,
     }
-    Error::Timeout { what, after }
 }
 
 /// Waits until the sandbox is `Running` and (with `health_check`) execd answers ping;
