@@ -23,5 +23,5 @@ pub use lifecycle::LifecycleClient;
 pub use sandbox::{Sandbox, SandboxCreateOptions, SandboxManager};
 pub use secret::Secret;
 pub use transport::retry::RetryPolicy;
-pub use transport::tls::TransportConfig;
 pub use transport::tls::RootCertificates;
+pub use transport::tls::TransportConfig;
