@@ -115,9 +115,10 @@ pub fn drop_in(root: &Path, upstream: &Path) -> Result<(), String> {
     }
     println!("drop-in: official documents copied over specs/ in {}", scratch.display());
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    // The workspace's own target folder: dependencies compiled once serve both builds.
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("target").join("drop-in"));
+        .unwrap_or_else(|| root.join("target"));
     let result = run(Command::new(&cargo)
         .args(["run", "--quiet", "--package", "xtask", "--", "codegen"])
         .env("CARGO_TARGET_DIR", &target)
