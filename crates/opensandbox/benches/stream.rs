@@ -3,7 +3,7 @@
 //! chunks.
 //!
 //! Run with `cargo bench -p opensandbox --bench stream`. `STREAM_BENCH_MIB` sets the
-//! input size (default 256), `STREAM_BENCH_RUNS` the runs per case (default 3; the best
+//! input size (default 256), `STREAM_BENCH_RUNS` the runs per case (default 5; the best
 //! and the median are printed).
 
 use std::time::{Duration, Instant};
@@ -194,7 +194,7 @@ fn report(name: &str, input: &Input, times: &mut [Duration], cpu: &mut [Duration
         .map(|c| format!(", {:.0} MB/s on-CPU", mbps(*c)))
         .unwrap_or_default();
     println!(
-        "{name:<50} {:>5.0} MB/s best {:>5.0} MB/s median  ({:.2} M events/s{on_cpu})",
+        "{name:<54} {:>5.0} MB/s best {:>5.0} MB/s median  ({:.2} M events/s{on_cpu})",
         mbps(best),
         mbps(median),
         input.events as f64 / best.as_secs_f64() / 1e6,
@@ -244,7 +244,7 @@ fn main() {
     let runs = if quick {
         1
     } else {
-        env("STREAM_BENCH_RUNS", 3).max(1)
+        env("STREAM_BENCH_RUNS", 5).max(1)
     };
     // `STREAM_BENCH_ONLY=<part of a case name>` runs only the matching cases.
     let only = std::env::var("STREAM_BENCH_ONLY").ok();
@@ -255,43 +255,48 @@ fn main() {
         .expect("tokio runtime");
 
     println!(
-        "stream throughput: {mib} MiB of stdout events in {} KiB chunks from memory, {runs} run(s) per case; MB = 10^6 bytes of input",
+        "stream throughput: {mib} MiB of stdout events in {} KiB chunks from memory, {runs} run(s) per case",
         CHUNK / 1024
     );
+    println!("MB = 10^6 bytes of input; on-CPU = the same over the time this thread was on a CPU");
     for framing in [Framing::BareJson, Framing::Sse, Framing::Ndjson] {
+        let stream_case = format!("EventStream, {}", framing.name());
+        let mut names = vec![stream_case.clone()];
+        if let Framing::BareJson = framing {
+            names.extend(
+                [
+                    "Execution::collect (keep_output), bare JSON",
+                    "FrameParser::next_event, bare JSON (sync, no stream)",
+                    "FrameParser::next_frame, bare JSON (framing only)",
+                ]
+                .map(String::from),
+            );
+        }
+        if only.is_some_and(|o| !names.iter().any(|n| n.contains(o))) {
+            continue;
+        }
         let input = build(framing, mib * 1024 * 1024);
-        let avg = input.bytes / input.events.max(1);
-        let name = format!("EventStream, {} ~{avg} B/event", framing.name());
-        case(&name, &input, runs, only, || {
-            let opts = StreamOptions::default();
-            let got = rt.block_on(run_events(&input, opts));
+        println!(
+            "-- {}: {} events, {:.0} B/event on average",
+            framing.name(),
+            input.events,
+            input.bytes as f64 / input.events as f64
+        );
+        case(&names[0], &input, runs, only, || {
+            let got = rt.block_on(run_events(&input, StreamOptions::default()));
             assert_eq!(got, (input.events, input.text_bytes));
         });
         if let Framing::BareJson = framing {
-            case(
-                "Execution::collect (keep_output), bare JSON",
-                &input,
-                runs,
-                only,
-                || {
-                    let (_, text) = rt.block_on(run_collect(&input));
-                    assert_eq!(text, input.text_bytes);
-                },
-            );
-            case(
-                "FrameParser::next_event (sync, no stream)",
-                &input,
-                runs,
-                only,
-                || assert_eq!(run_decode(&input).0, input.events),
-            );
-            case(
-                "FrameParser::next_frame (framing only)",
-                &input,
-                runs,
-                only,
-                || assert_eq!(run_frames(&input).0, input.events + 1),
-            );
+            case(&names[1], &input, runs, only, || {
+                let (_, text) = rt.block_on(run_collect(&input));
+                assert_eq!(text, input.text_bytes);
+            });
+            case(&names[2], &input, runs, only, || {
+                assert_eq!(run_decode(&input).0, input.events)
+            });
+            case(&names[3], &input, runs, only, || {
+                assert_eq!(run_frames(&input).0, input.events + 1)
+            });
         }
     }
 }

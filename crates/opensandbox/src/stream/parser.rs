@@ -130,9 +130,15 @@ impl Line {
     }
 }
 
-/// A frame as the parser finds it: a JSON line still in place, or a built frame.
+/// A frame as the parser finds it: a JSON line or a one-line SSE payload still in place in
+/// the current chunk, or a built frame.
 enum Raw {
     Json(Line),
+    SseInChunk {
+        start: usize,
+        end: usize,
+        event: Option<String>,
+    },
     Frame(Frame),
 }
 
@@ -150,6 +156,8 @@ struct SseEvent {
 enum DataBuf {
     #[default]
     Empty,
+    /// One `data:` line, still in place in the current chunk.
+    InChunk(usize, usize),
     One(Bytes),
     Many(BytesMut),
 }
@@ -158,16 +166,9 @@ impl DataBuf {
     fn len(&self) -> usize {
         match self {
             DataBuf::Empty => 0,
+            DataBuf::InChunk(s, e) => e - s,
             DataBuf::One(b) => b.len(),
             DataBuf::Many(b) => b.len(),
-        }
-    }
-
-    fn into_bytes(self) -> Option<Bytes> {
-        match self {
-            DataBuf::Empty => None,
-            DataBuf::One(b) => Some(b),
-            DataBuf::Many(b) => Some(b.freeze()),
         }
     }
 }
@@ -223,8 +224,7 @@ impl FrameParser {
             return;
         }
         if self.pos >= self.chunk.len() && self.queue.is_empty() {
-            self.chunk = chunk;
-            self.pos = 0;
+            self.set_chunk(chunk);
         } else {
             self.queue.push_back(chunk);
         }
@@ -262,6 +262,12 @@ impl FrameParser {
     pub fn next_frame(&mut self) -> Option<Result<Frame>> {
         Some(self.next_raw()?.map(|raw| match raw {
             Raw::Json(line) => self.json_frame(line),
+            Raw::SseInChunk { start, end, event } => Frame {
+                format: FrameFormat::Sse,
+                data: self.chunk.slice(start..end),
+                event,
+                id: self.last_event_id.clone(),
+            },
             Raw::Frame(frame) => frame,
         }))
     }
@@ -274,6 +280,9 @@ impl FrameParser {
     ) -> Option<Result<T>> {
         Some(self.next_raw()?.and_then(|raw| match raw {
             Raw::Json(line) => decode(self.bytes_of(line), None),
+            Raw::SseInChunk { start, end, event } => {
+                decode(&self.chunk[start..end], event.as_deref())
+            }
             Raw::Frame(frame) => decode(&frame.data, frame.event.as_deref()),
         }))
     }
@@ -301,6 +310,16 @@ impl FrameParser {
         }
     }
 
+    /// Moves on to the next chunk; SSE data still referring to the old one is kept as a
+    /// slice of it.
+    fn set_chunk(&mut self, chunk: Bytes) {
+        if let DataBuf::InChunk(s, e) = self.sse.data {
+            self.sse.data = DataBuf::One(self.chunk.slice(s..e));
+        }
+        self.chunk = chunk;
+        self.pos = 0;
+    }
+
     fn line_limit(&self) -> usize {
         self.max_event_size.saturating_add(LINE_OVERHEAD)
     }
@@ -314,8 +333,7 @@ impl FrameParser {
         loop {
             if self.pos >= self.chunk.len() {
                 let next = self.queue.pop_front()?;
-                self.chunk = next;
-                self.pos = 0;
+                self.set_chunk(next);
                 continue;
             }
             if self.skip_lf {
@@ -464,7 +482,7 @@ impl FrameParser {
         }
 
         if blank {
-            return self.dispatch_sse().map(|r| r.map(Raw::Frame));
+            return self.dispatch_sse();
         }
         match bytes[lead] {
             b':' if lead == 0 => None, // SSE comment
@@ -553,7 +571,15 @@ impl FrameParser {
                     return Some(Err(self.too_large()));
                 }
                 self.sse.data = match std::mem::take(&mut self.sse.data) {
+                    DataBuf::Empty if !value.in_carry => DataBuf::InChunk(value.start, value.end),
                     DataBuf::Empty => DataBuf::One(self.take_bytes(value)),
+                    DataBuf::InChunk(s, e) => {
+                        let mut buf = BytesMut::with_capacity(new_len);
+                        buf.extend_from_slice(&self.chunk[s..e]);
+                        buf.put_u8(b'\n');
+                        buf.extend_from_slice(self.bytes_of(value));
+                        DataBuf::Many(buf)
+                    }
                     DataBuf::One(first) => {
                         let mut buf = BytesMut::with_capacity(new_len);
                         buf.extend_from_slice(&first);
@@ -608,7 +634,7 @@ impl FrameParser {
     }
 
     /// The blank line ending an SSE event.
-    fn dispatch_sse(&mut self) -> Option<Result<Frame>> {
+    fn dispatch_sse(&mut self) -> Option<Result<Raw>> {
         if !self.sse.active {
             return None;
         }
@@ -616,17 +642,30 @@ impl FrameParser {
         if ev.discard {
             return None;
         }
-        let data = ev.data.into_bytes()?;
-        if data.iter().all(|b| is_ws(*b) || *b == b'\n') {
-            // `data:` with nothing in it: a keep-alive.
+        let data = match ev.data {
+            DataBuf::Empty => return None,
+            DataBuf::InChunk(start, end) => {
+                if is_empty_data(&self.chunk[start..end]) {
+                    return None;
+                }
+                return Some(Ok(Raw::SseInChunk {
+                    start,
+                    end,
+                    event: ev.event,
+                }));
+            }
+            DataBuf::One(b) => b,
+            DataBuf::Many(b) => b.freeze(),
+        };
+        if is_empty_data(&data) {
             return None;
         }
-        Some(Ok(Frame {
+        Some(Ok(Raw::Frame(Frame {
             format: FrameFormat::Sse,
             data,
             event: ev.event,
             id: self.last_event_id.clone(),
-        }))
+        })))
     }
 
     /// One step of end-of-input processing, after every complete line was handled.
@@ -668,6 +707,7 @@ impl FrameParser {
             // The stream ended without the blank line after an event: deliver the event
             // if its data is complete, report it as truncated otherwise.
             let pending: &[u8] = match &self.sse.data {
+                DataBuf::InChunk(s, e) => &self.chunk[*s..*e],
                 DataBuf::One(d) => d,
                 DataBuf::Many(d) => d,
                 DataBuf::Empty => &[],
@@ -678,7 +718,7 @@ impl FrameParser {
                 return EofStep::Item(Err(e));
             }
             return match self.dispatch_sse() {
-                Some(item) => EofStep::Item(item.map(Raw::Frame)),
+                Some(item) => EofStep::Item(item),
                 None => EofStep::Again,
             };
         }
@@ -707,6 +747,11 @@ fn truncated(bytes: &[u8]) -> Error {
         "the stream ended in the middle of a frame (truncated): {}",
         snippet(bytes)
     ))
+}
+
+/// `data:` with nothing in it: a keep-alive, not an event.
+fn is_empty_data(data: &[u8]) -> bool {
+    data.iter().all(|b| is_ws(*b) || *b == b'\n')
 }
 
 fn is_incomplete_json(data: &[u8]) -> bool {
