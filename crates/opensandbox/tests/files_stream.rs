@@ -415,6 +415,45 @@ async fn a_stalled_download_trips_the_idle_watchdog() {
 }
 
 #[tokio::test]
+async fn a_failed_download_keeps_the_previous_file_and_leaves_no_partial_file() {
+    let dir = temp_path("keep-dir");
+    std::fs::create_dir_all(&dir).unwrap();
+    let local = dir.join("report.csv");
+    std::fs::write(&local, b"previous content").unwrap();
+    let base = slow_download_server(100, vec![(Duration::ZERO, &b"only a few bytes"[..])]).await;
+    let options = ClientOptions::new().stream_idle_timeout(Duration::from_millis(300));
+    let execd = ExecdClient::with_options(&base, TOKEN, options).unwrap();
+    let err = execd
+        .download_to_path("/w/stalled", &local)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::Timeout { .. }), "{err:?}");
+    assert_eq!(std::fs::read(&local).unwrap(), b"previous content");
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(leftovers, vec![std::ffi::OsString::from("report.csv")]);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn a_failed_download_to_a_device_never_removes_it() {
+    use std::os::unix::fs::FileTypeExt;
+    let base = slow_download_server(100, vec![(Duration::ZERO, &b"only a few bytes"[..])]).await;
+    let options = ClientOptions::new().stream_idle_timeout(Duration::from_millis(300));
+    let execd = ExecdClient::with_options(&base, TOKEN, options).unwrap();
+    let err = execd
+        .download_to_path("/w/stalled", "/dev/null")
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::Timeout { .. }), "{err:?}");
+    let meta = std::fs::metadata("/dev/null").unwrap();
+    assert!(meta.file_type().is_char_device(), "/dev/null is still a device");
+}
+
+#[tokio::test]
 async fn an_upload_the_server_stops_reading_trips_the_idle_watchdog() {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();

@@ -34,8 +34,8 @@ use crate::transport::Idempotency;
 /// Read size for local files and readers being uploaded.
 const CHUNK: usize = 256 * 1024;
 
-/// Write buffer of downloads to a local path.
-const WRITE_BUFFER: usize = 1024 * 1024;
+/// The most bytes of a download to a path held in memory while the disk is busy.
+const WRITE_BATCH: usize = 2 * 1024 * 1024;
 
 /// One file of an upload ([`ExecdClient::upload`]): where it goes in the sandbox, its
 /// ownership and mode, and where its bytes come from: memory, a local path, an
@@ -918,34 +918,73 @@ impl ExecdClient {
     }
 
     /// Downloads a file to a local path, streaming it to disk, and returns its size.
-    /// A partly written file is removed when the download fails.
+    ///
+    /// A regular file (or a new one) is written to a temporary file beside it and
+    /// renamed into place only when every byte arrived, so a failed download leaves the
+    /// previous content, and no partial file, behind. Anything else that already exists
+    /// at `local` (a device such as `/dev/null`, a FIFO) is written to directly and never
+    /// removed or replaced.
     pub async fn download_to_path(&self, path: &str, local: impl AsRef<Path>) -> Result<u64> {
         let local = local.as_ref();
-        let download = self.download(path).await?;
-        let io_err = |e: io::Error| Error::Io {
-            path: local.display().to_string(),
+        let io_err = |p: &Path, e: io::Error| Error::Io {
+            path: p.display().to_string(),
             source: e,
         };
-        let file = tokio::fs::File::create(local).await.map_err(io_err)?;
-        // Large writes: one blocking-pool round trip per MiB rather than per network chunk.
-        let mut file = tokio::io::BufWriter::with_capacity(WRITE_BUFFER, file);
-        let written = async {
-            let mut inner = download.inner;
-            let mut n = 0u64;
-            while let Some(chunk) = inner.next().await {
-                let chunk = chunk?;
-                file.write_all(&chunk).await.map_err(io_err)?;
-                n += chunk.len() as u64;
+        let existing = match tokio::fs::metadata(local).await {
+            Ok(m) => Some(m),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+            Err(e) => return Err(io_err(local, e)),
+        };
+        let download = self.download(path).await?;
+        if existing.as_ref().is_some_and(|m| !m.is_file()) {
+            let file = tokio::fs::OpenOptions::new()
+                .write(true)
+                .open(local)
+                .await
+                .map_err(|e| io_err(local, e))?
+                .into_std()
+                .await;
+            return write_to_file(download.inner, file)
+                .await
+                .map_err(|e| match e {
+                    WriteError::Body(e) => e,
+                    WriteError::Disk(e) => io_err(local, e),
+                });
+        }
+        let name = local
+            .file_name()
+            .ok_or_else(|| Error::InvalidInput(format!("{} names no file", local.display())))?;
+        let mut temp_name = std::ffi::OsString::from(".");
+        temp_name.push(name);
+        temp_name.push(format!(".part-{:016x}", fastrand::u64(..)));
+        let temp = local.with_file_name(temp_name);
+        let file = tokio::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)
+            .await
+            .map_err(|e| io_err(&temp, e))?
+            .into_std()
+            .await;
+        let written = write_to_file(download.inner, file)
+            .await
+            .map_err(|e| match e {
+                WriteError::Body(e) => e,
+                WriteError::Disk(e) => io_err(&temp, e),
+            });
+        match written {
+            Ok(n) => match tokio::fs::rename(&temp, local).await {
+                Ok(()) => Ok(n),
+                Err(e) => {
+                    let _ = tokio::fs::remove_file(&temp).await;
+                    Err(io_err(local, e))
+                }
+            },
+            Err(e) => {
+                let _ = tokio::fs::remove_file(&temp).await;
+                Err(e)
             }
-            file.flush().await.map_err(io_err)?;
-            Ok::<u64, Error>(n)
         }
-        .await;
-        if written.is_err() {
-            drop(file);
-            let _ = tokio::fs::remove_file(local).await;
-        }
-        written
     }
 
     async fn download_inner(
@@ -1037,6 +1076,85 @@ impl ExecdClient {
             inner,
         })
     }
+}
+
+/// Why writing a download to a file failed.
+enum WriteError {
+    /// The download broke.
+    Body(Error),
+    /// The local write failed.
+    Disk(io::Error),
+}
+
+/// Writes a byte stream to a file on the blocking pool without copying it: each write
+/// takes the chunks that arrived while the previous one ran (at most [`WRITE_BATCH`]
+/// bytes wait; beyond that the download waits for the disk).
+async fn write_to_file(
+    mut body: BoxStream<'static, Result<Bytes>>,
+    file: std::fs::File,
+) -> std::result::Result<u64, WriteError> {
+    use futures::future::{Either, select};
+    use std::io::Write as _;
+
+    type Job = tokio::task::JoinHandle<(std::fs::File, io::Result<()>)>;
+    fn joined(
+        r: std::result::Result<(std::fs::File, io::Result<()>), tokio::task::JoinError>,
+    ) -> std::result::Result<std::fs::File, WriteError> {
+        match r {
+            Ok((f, Ok(()))) => Ok(f),
+            Ok((_, Err(e))) => Err(WriteError::Disk(e)),
+            Err(e) => Err(WriteError::Disk(io::Error::other(e))),
+        }
+    }
+
+    let mut file = Some(file);
+    let mut writing: Option<Job> = None;
+    let mut batch: Vec<Bytes> = Vec::new();
+    let mut batch_len = 0usize;
+    let mut total = 0u64;
+    let mut body_done = false;
+    loop {
+        if writing.is_none()
+            && !batch.is_empty()
+            && let Some(mut f) = file.take()
+        {
+            let chunks = std::mem::take(&mut batch);
+            batch_len = 0;
+            writing = Some(tokio::task::spawn_blocking(move || {
+                let r = chunks.iter().try_for_each(|c| f.write_all(c));
+                (f, r)
+            }));
+        }
+        let must_wait = body_done || batch_len >= WRITE_BATCH;
+        let item = match writing.as_mut() {
+            None if must_wait => break,
+            None => body.next().await,
+            Some(job) if must_wait => {
+                let r = job.await;
+                writing = None;
+                file = Some(joined(r)?);
+                continue;
+            }
+            Some(job) => match select(job, body.next()).await {
+                Either::Left((r, _)) => {
+                    writing = None;
+                    file = Some(joined(r)?);
+                    continue;
+                }
+                Either::Right((item, _)) => item,
+            },
+        };
+        match item {
+            Some(Ok(chunk)) => {
+                total += chunk.len() as u64;
+                batch_len += chunk.len();
+                batch.push(chunk);
+            }
+            Some(Err(e)) => return Err(WriteError::Body(e)),
+            None => body_done = true,
+        }
+    }
+    Ok(total)
 }
 
 /// When an upload last made progress.
