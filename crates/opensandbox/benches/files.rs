@@ -5,7 +5,13 @@
 //! ```text
 //! cargo bench -p opensandbox --bench files
 //! OPENSANDBOX_BENCH_MIB=256 cargo bench -p opensandbox --bench files   # smaller file
+//! OPENSANDBOX_BENCH_MT=1 cargo bench -p opensandbox --bench files      # client on a 2-worker runtime
 //! ```
+//!
+//! The server runs on its own two-thread runtime in this process; the SDK client runs on a
+//! current-thread runtime (like curl, one thread) unless `OPENSANDBOX_BENCH_MT` is set.
+//! Numbers are the best of five runs each, curl and SDK interleaved, so that load from
+//! other processes hits both alike.
 //!
 //! Targets: SDK throughput ≥ 0.9× curl; peak RSS < 32 MiB.
 
@@ -27,7 +33,7 @@ use opensandbox::execd::UploadFile;
 use tokio::net::TcpListener;
 
 const BLOCK: usize = 256 * 1024;
-const RUNS: usize = 3;
+const RUNS: usize = 5;
 
 fn block() -> Bytes {
     Bytes::from((0..BLOCK).map(|i| (i % 251) as u8).collect::<Vec<u8>>())
@@ -178,11 +184,17 @@ fn main() {
     }
     let local_str = local.to_string_lossy().to_string();
 
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("client runtime");
+    let rt = if std::env::var_os("OPENSANDBOX_BENCH_MT").is_some() {
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+    } else {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+    }
+    .expect("client runtime");
     let execd = rt
         .block_on(async { ExecdClient::new(&base, "bench-token") })
         .expect("client");
