@@ -63,7 +63,8 @@ pub fn prepare(root: &Path, target: &Target) -> Result<(Value, compat::Shaped), 
         }
     }
     let mut doc = merged.ok_or("a target with no spec")?;
-    convert::convert_document(&mut doc).map_err(|e| format!("{}: {e}", target.specs.join(" + ")))?;
+    convert::convert_document(&mut doc)
+        .map_err(|e| format!("{}: {e}", target.specs.join(" + ")))?;
     let overrides_path = specs_dir.join("overlays").join("operation-ids.yaml");
     let overrides = match std::fs::read_to_string(&overrides_path) {
         Ok(text) => opid::parse_overrides(&text)?,
@@ -79,8 +80,8 @@ pub fn prepare(root: &Path, target: &Target) -> Result<(Value, compat::Shaped), 
 pub fn generate(root: &Path, target: &Target) -> Result<Output, String> {
     let (doc, shaped) = prepare(root, target)?;
     let converted = serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())? + "\n";
-    let api: openapiv3::OpenAPI =
-        serde_json::from_value(doc).map_err(|e| format!("converted document does not parse as OpenAPI 3.0: {e}"))?;
+    let api: openapiv3::OpenAPI = serde_json::from_value(doc)
+        .map_err(|e| format!("converted document does not parse as OpenAPI 3.0: {e}"))?;
 
     let mut settings = GenerationSettings::default();
     settings
@@ -105,19 +106,31 @@ pub fn generate(root: &Path, target: &Target) -> Result<Output, String> {
         extra_types.extend(items.items);
     }
     patch_types_module(&mut file, extra_types)?;
-    let support: syn::File = syn::parse2(support_items(&shaped.excluded)).map_err(|e| e.to_string())?;
+    let support: syn::File =
+        syn::parse2(support_items(&shaped.excluded)).map_err(|e| e.to_string())?;
     file.items.extend(support.items);
 
-    let sources = target.specs.iter().map(|s| format!("specs/{s}")).collect::<Vec<_>>().join(" + ");
+    let sources = target
+        .specs
+        .iter()
+        .map(|s| format!("specs/{s}"))
+        .collect::<Vec<_>>()
+        .join(" + ");
     let generated = format!(
         "// @generated from {sources} by `cargo xtask codegen`. Do not edit: change the specs or xtask and regenerate.\n\n{}",
         prettyplease::unparse(&file)
     );
-    Ok(Output { generated, converted })
+    Ok(Output {
+        generated,
+        converted,
+    })
 }
 
 /// Runs progenitor, turning its panics into errors.
-fn run_progenitor(settings: &GenerationSettings, api: &openapiv3::OpenAPI) -> Result<proc_macro2::TokenStream, String> {
+fn run_progenitor(
+    settings: &GenerationSettings,
+    api: &openapiv3::OpenAPI,
+) -> Result<proc_macro2::TokenStream, String> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -149,8 +162,13 @@ fn patch_types_module(file: &mut syn::File, extra: Vec<syn::Item>) -> Result<(),
             _ => None,
         })
         .ok_or("progenitor output has no `types` module")?;
-    let content = &mut types.content.as_mut().ok_or("`types` module has no body")?.1;
-    let schemars_attr: syn::Attribute = syn::parse_quote!(#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]);
+    let content = &mut types
+        .content
+        .as_mut()
+        .ok_or("`types` module has no body")?
+        .1;
+    let schemars_attr: syn::Attribute =
+        syn::parse_quote!(#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]);
     for item in content.iter_mut() {
         let attrs = match item {
             syn::Item::Struct(s) => &mut s.attrs,
@@ -228,7 +246,10 @@ pub fn run(root: &Path, check: bool) -> Result<Vec<PathBuf>, String> {
     for target in TARGETS {
         let out = generate(root, target)?;
         let dir = root.join(target.dir);
-        for (rel, text) in [(GENERATED_RS, &out.generated), (CONVERTED_DOC, &out.converted)] {
+        for (rel, text) in [
+            (GENERATED_RS, &out.generated),
+            (CONVERTED_DOC, &out.converted),
+        ] {
             let path = dir.join(rel);
             let current = std::fs::read_to_string(&path).ok();
             if current.as_deref() == Some(text.as_str()) {
@@ -240,8 +261,12 @@ pub fn run(root: &Path, check: bool) -> Result<Vec<PathBuf>, String> {
                 if let Some(parent) = path.parent() {
                     std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
                 }
-                std::fs::write(&path, text).map_err(|e| format!("writing {}: {e}", path.display()))?;
-                println!("wrote {}", path.strip_prefix(root).unwrap_or(&path).display());
+                std::fs::write(&path, text)
+                    .map_err(|e| format!("writing {}: {e}", path.display()))?;
+                println!(
+                    "wrote {}",
+                    path.strip_prefix(root).unwrap_or(&path).display()
+                );
             }
         }
     }

@@ -80,7 +80,10 @@ pub fn shape(doc: &mut Value) -> Result<Shaped, String> {
         shaped.open_enums.push(OpenEnum {
             name: name.clone(),
             values,
-            description: schema.get("description").and_then(Value::as_str).map(str::to_owned),
+            description: schema
+                .get("description")
+                .and_then(Value::as_str)
+                .map(str::to_owned),
         });
         schemas.insert(name, schema);
     }
@@ -92,18 +95,30 @@ pub fn shape(doc: &mut Value) -> Result<Shaped, String> {
             shaped.open_enums.push(OpenEnum {
                 name: name.clone(),
                 values,
-                description: schema.get("description").and_then(Value::as_str).map(str::to_owned),
+                description: schema
+                    .get("description")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned),
             });
             continue;
         }
-        relax(schema, &Pointer::root().child("components").child("schemas").child(name));
+        relax(
+            schema,
+            &Pointer::root()
+                .child("components")
+                .child("schemas")
+                .child(name),
+        );
     }
     Ok(shaped)
 }
 
 fn resolve<'a>(doc: &'a Value, v: &'a Value) -> &'a Value {
     match v.get("$ref").and_then(Value::as_str) {
-        Some(r) => r.strip_prefix('#').and_then(|p| doc.pointer(p)).unwrap_or(v),
+        Some(r) => r
+            .strip_prefix('#')
+            .and_then(|p| doc.pointer(p))
+            .unwrap_or(v),
         None => v,
     }
 }
@@ -124,24 +139,41 @@ fn exclude_ungeneratable(doc: &mut Value, out: &mut Vec<Excluded>) {
             let Some(body) = op.get("requestBody").map(|b| resolve(&snapshot, b)) else {
                 continue;
             };
-            let media: Vec<&String> =
-                body.get("content").and_then(Value::as_object).map(|c| c.keys().collect()).unwrap_or_default();
-            if media.iter().any(|m| GENERATABLE_BODIES.contains(&m.as_str())) {
+            let media: Vec<&String> = body
+                .get("content")
+                .and_then(Value::as_object)
+                .map(|c| c.keys().collect())
+                .unwrap_or_default();
+            if media
+                .iter()
+                .any(|m| GENERATABLE_BODIES.contains(&m.as_str()))
+            {
                 continue;
             }
             out.push(Excluded {
-                operation_id: op.get("operationId").and_then(Value::as_str).unwrap_or_default().to_string(),
+                operation_id: op
+                    .get("operationId")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_string(),
                 method: m.to_ascii_uppercase(),
                 path: path.clone(),
                 reason: format!(
                     "request body media type {} is not generated",
-                    media.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+                    media
+                        .iter()
+                        .map(|s| s.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             });
             item.remove(*m);
         }
     }
-    paths.retain(|_, item| item.as_object().is_some_and(|o| METHODS.iter().any(|m| o.contains_key(*m))));
+    paths.retain(|_, item| {
+        item.as_object()
+            .is_some_and(|o| METHODS.iter().any(|m| o.contains_key(*m)))
+    });
 }
 
 fn keep_success_responses(doc: &mut Value) {
@@ -150,7 +182,11 @@ fn keep_success_responses(doc: &mut Value) {
     };
     for item in paths.values_mut() {
         for m in METHODS {
-            if let Some(responses) = item.get_mut(*m).and_then(|o| o.get_mut("responses")).and_then(Value::as_object_mut) {
+            if let Some(responses) = item
+                .get_mut(*m)
+                .and_then(|o| o.get_mut("responses"))
+                .and_then(Value::as_object_mut)
+            {
                 responses.retain(|code, _| code.starts_with('2'));
             }
         }
@@ -164,7 +200,11 @@ pub fn response_reachable(doc: &Value) -> BTreeSet<String> {
     if let Some(paths) = doc.get("paths").and_then(Value::as_object) {
         for item in paths.values() {
             for m in METHODS {
-                let Some(responses) = item.get(*m).and_then(|o| o.get("responses")).and_then(Value::as_object) else {
+                let Some(responses) = item
+                    .get(*m)
+                    .and_then(|o| o.get("responses"))
+                    .and_then(Value::as_object)
+                else {
                     continue;
                 };
                 for (code, r) in responses {
@@ -186,7 +226,10 @@ pub fn response_reachable(doc: &Value) -> BTreeSet<String> {
     }
     while let Some(name) = queue.pop() {
         if seen.insert(name.clone())
-            && let Some(s) = doc.pointer(&format!("/components/schemas/{}", name.replace('~', "~0").replace('/', "~1")))
+            && let Some(s) = doc.pointer(&format!(
+                "/components/schemas/{}",
+                name.replace('~', "~0").replace('/', "~1")
+            ))
         {
             collect_refs(s, &mut queue);
         }
@@ -197,7 +240,11 @@ pub fn response_reachable(doc: &Value) -> BTreeSet<String> {
 fn collect_refs(v: &Value, out: &mut Vec<String>) {
     match v {
         Value::Object(o) => {
-            if let Some(name) = o.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix("#/components/schemas/")) {
+            if let Some(name) = o
+                .get("$ref")
+                .and_then(Value::as_str)
+                .and_then(|r| r.strip_prefix("#/components/schemas/"))
+            {
                 out.push(name.replace("~1", "/").replace("~0", "~"));
             }
             o.values().for_each(|v| collect_refs(v, out));
@@ -212,7 +259,10 @@ fn string_enum_values(schema: &Value) -> Option<Vec<String>> {
         return None;
     }
     let values = schema.get("enum")?.as_array()?;
-    values.iter().map(|v| v.as_str().map(str::to_owned)).collect()
+    values
+        .iter()
+        .map(|v| v.as_str().map(str::to_owned))
+        .collect()
 }
 
 /// Moves the inline string enums of a response schema's properties (and of array
@@ -256,7 +306,9 @@ fn take_enum(p: &mut Value, name: &str) -> Value {
         }
     }
     let reference = json!({ "$ref": format!("#/components/schemas/{name}") });
-    let keeps_constraints = rest.keys().any(|k| !matches!(k.as_str(), "description" | "example" | "title"));
+    let keeps_constraints = rest
+        .keys()
+        .any(|k| !matches!(k.as_str(), "description" | "example" | "title"));
     *p = if keeps_constraints {
         rest.insert("allOf".into(), json!([reference]));
         Value::Object(rest)
@@ -297,7 +349,10 @@ fn relax(schema: &mut Value, ptr: &Pointer) {
         if o.get("type").and_then(Value::as_str) == Some("string")
             && let Some(Value::Array(values)) = o.remove("enum")
         {
-            let known: Vec<String> = values.iter().map(|v| format!("`{}`", v.as_str().unwrap_or_default())).collect();
+            let known: Vec<String> = values
+                .iter()
+                .map(|v| format!("`{}`", v.as_str().unwrap_or_default()))
+                .collect();
             let note = format!("Known values: {}.", known.join(", "));
             let description = match o.get("description").and_then(Value::as_str) {
                 Some(d) => format!("{}\n\n{note}", d.trim_end()),
@@ -358,9 +413,13 @@ mod tests {
     fn only_success_responses_remain() {
         let mut d = doc();
         shape(&mut d).unwrap();
-        let get = d["paths"]["/things"]["get"]["responses"].as_object().unwrap();
+        let get = d["paths"]["/things"]["get"]["responses"]
+            .as_object()
+            .unwrap();
         assert_eq!(get.keys().collect::<Vec<_>>(), ["200"]);
-        let post = d["paths"]["/things"]["post"]["responses"].as_object().unwrap();
+        let post = d["paths"]["/things"]["post"]["responses"]
+            .as_object()
+            .unwrap();
         assert_eq!(post.keys().collect::<Vec<_>>(), ["201"]);
     }
 
@@ -371,17 +430,43 @@ mod tests {
         let schemas = &d["components"]["schemas"];
         assert!(schemas["ThingList"].get("additionalProperties").is_none());
         assert!(schemas["Thing"].get("additionalProperties").is_none());
-        assert_eq!(schemas["Thing"]["properties"]["kind"], json!({"$ref": "#/components/schemas/ThingKind"}));
-        assert_eq!(schemas["ThingKind"], json!({"type": "string", "enum": ["a", "b"]}));
-        assert!(schemas["Thing"]["properties"]["deep"]["properties"]["mode"].get("enum").is_none());
-        assert!(schemas["Thing"]["properties"]["deep"]["properties"]["mode"]["description"].as_str().unwrap().contains("`x`"));
+        assert_eq!(
+            schemas["Thing"]["properties"]["kind"],
+            json!({"$ref": "#/components/schemas/ThingKind"})
+        );
+        assert_eq!(
+            schemas["ThingKind"],
+            json!({"type": "string", "enum": ["a", "b"]})
+        );
+        assert!(
+            schemas["Thing"]["properties"]["deep"]["properties"]["mode"]
+                .get("enum")
+                .is_none()
+        );
+        assert!(
+            schemas["Thing"]["properties"]["deep"]["properties"]["mode"]["description"]
+                .as_str()
+                .unwrap()
+                .contains("`x`")
+        );
         assert_eq!(schemas["NewThing"]["additionalProperties"], json!(false));
-        assert_eq!(schemas["NewThing"]["properties"]["kind"]["enum"], json!(["a", "b"]));
+        assert_eq!(
+            schemas["NewThing"]["properties"]["kind"]["enum"],
+            json!(["a", "b"])
+        );
         assert_eq!(
             s.open_enums,
             vec![
-                OpenEnum { name: "ThingKind".into(), values: vec!["a".into(), "b".into()], description: None },
-                OpenEnum { name: "State".into(), values: vec!["On".into(), "Off".into()], description: Some("s".into()) },
+                OpenEnum {
+                    name: "ThingKind".into(),
+                    values: vec!["a".into(), "b".into()],
+                    description: None
+                },
+                OpenEnum {
+                    name: "State".into(),
+                    values: vec!["On".into(), "Off".into()],
+                    description: Some("s".into())
+                },
             ]
         );
     }

@@ -103,7 +103,10 @@ pub fn convert_schema(node: &mut Value, ptr: &Pointer) -> Result<(), ConvertErro
     };
     for key in UNSUPPORTED {
         if obj.contains_key(*key) {
-            return Err(err(&ptr.child(key), "keyword has no OpenAPI 3.0 equivalent"));
+            return Err(err(
+                &ptr.child(key),
+                "keyword has no OpenAPI 3.0 equivalent",
+            ));
         }
     }
     obj.remove("$comment");
@@ -121,7 +124,10 @@ pub fn convert_schema(node: &mut Value, ptr: &Pointer) -> Result<(), ConvertErro
     if let Some(items) = obj.get("items")
         && items.is_array()
     {
-        return Err(err(&ptr.child("items"), "tuple `items` arrays have no OpenAPI 3.0 equivalent"));
+        return Err(err(
+            &ptr.child("items"),
+            "tuple `items` arrays have no OpenAPI 3.0 equivalent",
+        ));
     }
     Ok(())
 }
@@ -177,7 +183,10 @@ fn convert_const(obj: &mut Map<String, Value>, ptr: &Pointer) -> Result<(), Conv
         return Ok(());
     };
     if value.is_null() {
-        return Err(err(&ptr.child("const"), "`const: null` outside a nullable union"));
+        return Err(err(
+            &ptr.child("const"),
+            "`const: null` outside a nullable union",
+        ));
     }
     obj.insert("enum".into(), json!([value]));
     Ok(())
@@ -236,7 +245,10 @@ fn convert_examples(obj: &mut Map<String, Value>, ptr: &Pointer) -> Result<(), C
             }
             Ok(())
         }
-        Some(_) => Err(err(&ptr.child("examples"), "schema `examples` must be an array")),
+        Some(_) => Err(err(
+            &ptr.child("examples"),
+            "schema `examples` must be an array",
+        )),
     }
 }
 
@@ -270,7 +282,11 @@ fn convert_nullable_union(
     if !branches.iter().any(is_null_schema) {
         return Ok(());
     }
-    let rest: Vec<Value> = branches.iter().filter(|b| !is_null_schema(b)).cloned().collect();
+    let rest: Vec<Value> = branches
+        .iter()
+        .filter(|b| !is_null_schema(b))
+        .cloned()
+        .collect();
     obj.insert("nullable".into(), json!(true));
     match rest.len() {
         0 => Err(err(&ptr.child(key), "a union whose only branch is null")),
@@ -278,7 +294,10 @@ fn convert_nullable_union(
             obj.remove(key);
             let branch = rest.into_iter().next().unwrap_or_default();
             let Value::Object(branch) = branch else {
-                return Err(err(&ptr.child(key), "a union branch must be a schema object"));
+                return Err(err(
+                    &ptr.child(key),
+                    "a union branch must be a schema object",
+                ));
             };
             if branch.contains_key("$ref") {
                 // 3.0 ignores siblings of `$ref`: wrap it so `nullable` counts.
@@ -313,7 +332,9 @@ fn convert_ref_siblings(obj: &mut Map<String, Value>) {
         return;
     }
     const ANNOTATIONS: &[&str] = &["description", "summary", "title", "example", "deprecated"];
-    let has_constraints = obj.keys().any(|k| k != "$ref" && !ANNOTATIONS.contains(&k.as_str()));
+    let has_constraints = obj
+        .keys()
+        .any(|k| k != "$ref" && !ANNOTATIONS.contains(&k.as_str()));
     if !has_constraints {
         obj.retain(|k, _| k == "$ref");
         return;
@@ -348,7 +369,10 @@ mod tests {
 
     #[test]
     fn const_becomes_single_value_enum() {
-        assert_eq!(conv(json!({"const": "inline"})).unwrap(), json!({"enum": ["inline"]}));
+        assert_eq!(
+            conv(json!({"const": "inline"})).unwrap(),
+            json!({"enum": ["inline"]})
+        );
     }
 
     #[test]
@@ -362,7 +386,8 @@ mod tests {
     #[test]
     fn numeric_exclusive_bounds_become_boolean_form() {
         assert_eq!(
-            conv(json!({"type": "integer", "exclusiveMinimum": 0, "exclusiveMaximum": 10})).unwrap(),
+            conv(json!({"type": "integer", "exclusiveMinimum": 0, "exclusiveMaximum": 10}))
+                .unwrap(),
             json!({"type": "integer", "minimum": 0, "exclusiveMinimum": true, "maximum": 10, "exclusiveMaximum": true})
         );
     }
@@ -392,7 +417,8 @@ mod tests {
     #[test]
     fn any_of_inline_and_null_is_merged() {
         assert_eq!(
-            conv(json!({"anyOf": [{"type": "integer", "format": "int64"}, {"type": "null"}]})).unwrap(),
+            conv(json!({"anyOf": [{"type": "integer", "format": "int64"}, {"type": "null"}]}))
+                .unwrap(),
             json!({"nullable": true, "type": "integer", "format": "int64"})
         );
     }
@@ -400,7 +426,8 @@ mod tests {
     #[test]
     fn one_of_with_several_branches_keeps_them() {
         assert_eq!(
-            conv(json!({"oneOf": [{"type": "integer"}, {"type": "string"}, {"const": null}]})).unwrap(),
+            conv(json!({"oneOf": [{"type": "integer"}, {"type": "string"}, {"const": null}]}))
+                .unwrap(),
             json!({"oneOf": [{"type": "integer"}, {"type": "string"}], "nullable": true})
         );
     }
@@ -420,7 +447,8 @@ mod tests {
     #[test]
     fn content_keywords_become_formats() {
         assert_eq!(
-            conv(json!({"type": "string", "contentMediaType": "application/octet-stream"})).unwrap(),
+            conv(json!({"type": "string", "contentMediaType": "application/octet-stream"}))
+                .unwrap(),
             json!({"type": "string", "format": "binary"})
         );
         assert_eq!(
@@ -439,7 +467,10 @@ mod tests {
     fn unsupported_keywords_are_errors_naming_the_pointer() {
         for key in UNSUPPORTED {
             let e = conv(json!({ *key: {} })).unwrap_err();
-            assert_eq!(e.pointer, format!("/s/{}", key.replace('~', "~0").replace('/', "~1")));
+            assert_eq!(
+                e.pointer,
+                format!("/s/{}", key.replace('~', "~0").replace('/', "~1"))
+            );
         }
         let e = conv(json!({"items": [{"type": "string"}]})).unwrap_err();
         assert_eq!(e.pointer, "/s/items");
@@ -467,11 +498,20 @@ mod tests {
         assert!(doc["info"].get("summary").is_none());
         assert!(doc["info"]["license"].get("identifier").is_none());
         let p = &doc["paths"]["/a/{id}"];
-        assert_eq!(p["parameters"][0]["schema"], json!({"type": "string", "nullable": true}));
+        assert_eq!(
+            p["parameters"][0]["schema"],
+            json!({"type": "string", "nullable": true})
+        );
         let s = &p["get"]["responses"]["200"]["content"]["application/json"]["schema"];
         assert_eq!(s["properties"]["const"], json!({"enum": [1]}));
-        assert_eq!(s["properties"]["n"]["items"], json!({"type": "integer", "nullable": true}));
-        assert_eq!(s["additionalProperties"], json!({"type": "string", "nullable": true}));
+        assert_eq!(
+            s["properties"]["n"]["items"],
+            json!({"type": "integer", "nullable": true})
+        );
+        assert_eq!(
+            s["additionalProperties"],
+            json!({"type": "string", "nullable": true})
+        );
         assert_eq!(
             doc["components"]["schemas"]["X"]["properties"]["y"],
             json!({"nullable": true, "allOf": [{"$ref": "#/components/schemas/X"}]})

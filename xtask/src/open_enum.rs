@@ -35,16 +35,29 @@ pub fn generate(e: &OpenEnum) -> Result<TokenStream, String> {
     let mut variants = Vec::new();
     for v in &e.values {
         let ident = variant_name(v);
-        if ident == "Unknown" || variants.iter().any(|(i, _): &(String, &String)| *i == ident) {
-            return Err(format!("enum {}: value {v:?} gives a clashing variant name {ident}", e.name));
+        if ident == "Unknown"
+            || variants
+                .iter()
+                .any(|(i, _): &(String, &String)| *i == ident)
+        {
+            return Err(format!(
+                "enum {}: value {v:?} gives a clashing variant name {ident}",
+                e.name
+            ));
         }
         variants.push((ident, v));
     }
-    let idents: Vec<_> = variants.iter().map(|(i, _)| format_ident!("{}", i)).collect();
+    let idents: Vec<_> = variants
+        .iter()
+        .map(|(i, _)| format_ident!("{}", i))
+        .collect();
     let values: Vec<&String> = variants.iter().map(|(_, v)| *v).collect();
     let value_docs: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
     let doc = match &e.description {
-        Some(d) => format!("{}\n\nOpen enum: values this SDK does not know decode into `Unknown`.", d.trim_end()),
+        Some(d) => format!(
+            "{}\n\nOpen enum: values this SDK does not know decode into `Unknown`.",
+            d.trim_end()
+        ),
         None => "Open enum: values this SDK does not know decode into `Unknown`.".to_string(),
     };
     Ok(quote! {
@@ -149,9 +162,17 @@ mod tests {
 
     #[test]
     fn clashing_variant_names_are_an_error() {
-        let e = OpenEnum { name: "E".into(), values: vec!["a-b".into(), "a_b".into()], description: None };
+        let e = OpenEnum {
+            name: "E".into(),
+            values: vec!["a-b".into(), "a_b".into()],
+            description: None,
+        };
         assert!(generate(&e).unwrap_err().contains("clashing"));
-        let e = OpenEnum { name: "E".into(), values: vec!["unknown".into()], description: None };
+        let e = OpenEnum {
+            name: "E".into(),
+            values: vec!["unknown".into()],
+            description: None,
+        };
         assert!(generate(&e).is_err());
     }
 }

@@ -98,7 +98,9 @@ pub fn assign(
             };
             let here = format!("{} {path}", m.to_ascii_uppercase());
             if let Some(other) = seen.insert(id.clone(), here.clone()) {
-                return Err(format!("operationId {id:?} is used by both {other} and {here}"));
+                return Err(format!(
+                    "operationId {id:?} is used by both {other} and {here}"
+                ));
             }
             op.insert("operationId".into(), json!(id));
         }
@@ -137,7 +139,10 @@ mod tests {
         assign(&mut doc, &overrides).unwrap();
         assert_eq!(doc["paths"]["/a"]["get"]["operationId"], "mine");
         assert_eq!(doc["paths"]["/a"]["post"]["operationId"], "createA");
-        assert_eq!(doc["paths"]["/a/{id}"]["delete"]["operationId"], "delete_a_by_id");
+        assert_eq!(
+            doc["paths"]["/a/{id}"]["delete"]["operationId"],
+            "delete_a_by_id"
+        );
     }
 
     #[test]

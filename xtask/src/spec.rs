@@ -23,8 +23,16 @@ pub fn merge_document(base: &mut Value, other: &Value, label: &str) -> Result<()
     Ok(())
 }
 
-fn merge_section(base: &mut Value, other: &Value, keys: &[&str], label: &str) -> Result<(), String> {
-    let Some(src) = keys.iter().try_fold(other, |v, k| v.get(*k)).and_then(Value::as_object)
+fn merge_section(
+    base: &mut Value,
+    other: &Value,
+    keys: &[&str],
+    label: &str,
+) -> Result<(), String> {
+    let Some(src) = keys
+        .iter()
+        .try_fold(other, |v, k| v.get(*k))
+        .and_then(Value::as_object)
     else {
         return Ok(());
     };
@@ -33,7 +41,9 @@ fn merge_section(base: &mut Value, other: &Value, keys: &[&str], label: &str) ->
         let obj = dst
             .as_object_mut()
             .ok_or_else(|| format!("{label}: /{} is not an object", keys.join("/")))?;
-        dst = obj.entry(k.to_string()).or_insert_with(|| Value::Object(Map::new()));
+        dst = obj
+            .entry(k.to_string())
+            .or_insert_with(|| Value::Object(Map::new()));
     }
     let dst = dst
         .as_object_mut()
@@ -112,13 +122,20 @@ mod tests {
     fn merge_refuses_conflicting_components() {
         let mut a = json!({"components": {"schemas": {"E": {"type": "object"}}}});
         let b = json!({"components": {"schemas": {"E": {"type": "string"}}}});
-        assert!(merge_document(&mut a, &b, "t").unwrap_err().contains("/components/schemas/E"));
+        assert!(
+            merge_document(&mut a, &b, "t")
+                .unwrap_err()
+                .contains("/components/schemas/E")
+        );
     }
 
     #[test]
     fn overlay_merges_objects_replaces_scalars_and_deletes_nulls() {
         let mut base = json!({"a": {"b": 1, "c": 2}, "d": [1]});
-        apply_overlay(&mut base, &json!({"a": {"b": 5, "c": null, "e": 3}, "d": [2]}));
+        apply_overlay(
+            &mut base,
+            &json!({"a": {"b": 5, "c": null, "e": 3}, "d": [2]}),
+        );
         assert_eq!(base, json!({"a": {"b": 5, "e": 3}, "d": [2]}));
     }
 }

@@ -15,7 +15,8 @@ pub fn ensure_prism(root: &Path) -> Result<PathBuf, String> {
     let dir = prism_dir(root);
     let bin = dir.join("node_modules").join(".bin").join("prism");
     let src = root.join("tests").join("prism");
-    let lock = std::fs::read(src.join("package-lock.json")).map_err(|e| format!("reading tests/prism/package-lock.json: {e}"))?;
+    let lock = std::fs::read(src.join("package-lock.json"))
+        .map_err(|e| format!("reading tests/prism/package-lock.json: {e}"))?;
     let installed_lock = std::fs::read(dir.join("package-lock.json")).ok();
     if bin.exists() && installed_lock.as_deref() == Some(lock.as_slice()) {
         return Ok(bin);
@@ -66,11 +67,19 @@ pub fn test(root: &Path, extra: &[&str]) -> Result<(), String> {
         .is_ok_and(|o| o.status.success());
     let mut cmd = Command::new(&cargo);
     if nextest {
-        cmd.args(["nextest", "run", "--workspace", "--all-targets", "--no-fail-fast"]);
+        cmd.args([
+            "nextest",
+            "run",
+            "--workspace",
+            "--all-targets",
+            "--no-fail-fast",
+        ]);
     } else {
         cmd.args(["test", "--workspace", "--all-targets", "--no-fail-fast"]);
     }
-    cmd.args(extra).env("OPENSANDBOX_PRISM", &prism).current_dir(root);
+    cmd.args(extra)
+        .env("OPENSANDBOX_PRISM", &prism)
+        .current_dir(root);
     run(&mut cmd)?;
     if nextest {
         run(Command::new(&cargo)
@@ -83,7 +92,12 @@ pub fn test(root: &Path, extra: &[&str]) -> Result<(), String> {
 /// Copies the repository (tracked and untracked, not ignored files) to a scratch folder,
 /// puts the official documents over `specs/`, regenerates and builds the workspace.
 pub fn drop_in(root: &Path, upstream: &Path) -> Result<(), String> {
-    let names = ["sandbox-lifecycle.yml", "execd-api.yaml", "egress-api.yaml", "diagnostic-api.yml"];
+    let names = [
+        "sandbox-lifecycle.yml",
+        "execd-api.yaml",
+        "egress-api.yaml",
+        "diagnostic-api.yml",
+    ];
     for n in names {
         if !upstream.join(n).is_file() {
             return Err(format!("{} has no {n}", upstream.display()));
@@ -111,9 +125,13 @@ pub fn drop_in(root: &Path, upstream: &Path) -> Result<(), String> {
         }
     }
     for n in names {
-        std::fs::copy(upstream.join(n), scratch.join("specs").join(n)).map_err(|e| e.to_string())?;
+        std::fs::copy(upstream.join(n), scratch.join("specs").join(n))
+            .map_err(|e| e.to_string())?;
     }
-    println!("drop-in: official documents copied over specs/ in {}", scratch.display());
+    println!(
+        "drop-in: official documents copied over specs/ in {}",
+        scratch.display()
+    );
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     // The workspace's own target folder: dependencies compiled once serve both builds.
     let target = std::env::var_os("CARGO_TARGET_DIR")

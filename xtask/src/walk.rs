@@ -30,7 +30,9 @@ impl std::fmt::Display for Pointer {
 }
 
 /// HTTP methods an OpenAPI path item can hold.
-pub const METHODS: &[&str] = &["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+pub const METHODS: &[&str] = &[
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
 
 /// Calls `f` on every schema of the document, parents before children. `f` may rewrite
 /// the node; the walker then descends into the rewritten node.
@@ -68,17 +70,26 @@ pub fn visit_document_schemas<E>(
                 visit_schema(s, &cp.child("schemas").child(name), f)?;
             }
         }
-        if let Some(params) = components.get_mut("parameters").and_then(Value::as_object_mut) {
+        if let Some(params) = components
+            .get_mut("parameters")
+            .and_then(Value::as_object_mut)
+        {
             for (name, p) in params.iter_mut() {
                 visit_parameter(p, &cp.child("parameters").child(name), f)?;
             }
         }
-        if let Some(responses) = components.get_mut("responses").and_then(Value::as_object_mut) {
+        if let Some(responses) = components
+            .get_mut("responses")
+            .and_then(Value::as_object_mut)
+        {
             for (name, r) in responses.iter_mut() {
                 visit_response(r, &cp.child("responses").child(name), f)?;
             }
         }
-        if let Some(bodies) = components.get_mut("requestBodies").and_then(Value::as_object_mut) {
+        if let Some(bodies) = components
+            .get_mut("requestBodies")
+            .and_then(Value::as_object_mut)
+        {
             for (name, b) in bodies.iter_mut() {
                 visit_content(b, &cp.child("requestBodies").child(name), f)?;
             }

@@ -13,6 +13,13 @@
 //! - operations with non-JSON request bodies are listed in [`NOT_GENERATED`];
 //! - every request passes through [`hooks::apply`], which adds the client's
 //!   [`hooks::RequestOptions`] (headers and a timeout).
-#![allow(clippy::all, clippy::pedantic, missing_docs, rustdoc::all, unused_imports, dead_code)]
+#![allow(
+    clippy::all,
+    clippy::pedantic,
+    missing_docs,
+    rustdoc::all,
+    unused_imports,
+    dead_code
+)]
 
 include!("generated.rs");

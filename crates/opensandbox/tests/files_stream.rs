@@ -450,7 +450,10 @@ async fn a_failed_download_to_a_device_never_removes_it() {
         .unwrap_err();
     assert!(matches!(err, Error::Timeout { .. }), "{err:?}");
     let meta = std::fs::metadata("/dev/null").unwrap();
-    assert!(meta.file_type().is_char_device(), "/dev/null is still a device");
+    assert!(
+        meta.file_type().is_char_device(),
+        "/dev/null is still a device"
+    );
 }
 
 #[tokio::test]
