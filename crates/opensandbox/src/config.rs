@@ -1,6 +1,6 @@
 //! Client configuration: [`ClientOptions`] for the three low-level clients and
 //! [`ConnectionConfig`](crate::connection::ConnectionConfig) for the high-level API. The one place a `reqwest::Client` is built
-//! is [`crate::transport::http`].
+//! is `transport::http`.
 
 use std::fmt;
 use std::time::Duration;

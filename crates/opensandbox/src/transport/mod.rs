@@ -1,5 +1,5 @@
 //! HTTP transport: the one place requests are sent, retried, traced and their errors
-//! decoded. Clients hold a [`Transport`]; generated clients share its `reqwest::Client`
+//! decoded. Clients hold a `Transport`; generated clients share its `reqwest::Client`
 //! and get its headers and unary timeout through their request hook.
 
 pub(crate) mod http;

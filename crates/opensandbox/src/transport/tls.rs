@@ -12,7 +12,7 @@
 //!
 //! A certificate that breaks the policy fails the handshake with a message naming it,
 //! e.g. `server certificate CN=api.example.com has a 1024-bit RSA key; minimum is 2048`,
-//! surfaced as [`Error::Tls`](crate::Error::Tls) and never retried. Trust anchors are
+//! surfaced as `Error::Tls` and never retried. Trust anchors are
 //! not checked (nobody verifies a root's self-signature), but a root the server sends
 //! along still needs a strong key.
 //!
