@@ -15,9 +15,10 @@ use std::time::Duration;
 use futures::StreamExt;
 use opensandbox::execd::{CodeRequest, CommandRequest, SessionOptions};
 use opensandbox::stream::StreamEvent;
-use opensandbox::{ConnectionConfig, Sandbox, SandboxCreateOptions};
+use opensandbox::{Sandbox, SandboxCreateOptions};
 
-type BoxError = Box<dyn std::error::Error + Send + Sync>;
+mod support;
+use support::{BoxError, connection, image};
 
 #[tokio::main]
 async fn main() -> Result<(), BoxError> {
@@ -107,27 +108,4 @@ async fn run(sandbox: &Sandbox) -> Result<(), BoxError> {
         metrics.cpu_used_pct, metrics.cpu_count, metrics.mem_used_mib, metrics.mem_total_mib
     );
     Ok(())
-}
-
-/// `OPEN_SANDBOX_DOMAIN` when set, else an in-process devserver (kept alive by the
-/// returned handle).
-async fn connection()
--> Result<(ConnectionConfig, Option<opensandbox_devserver::DevServer>), BoxError> {
-    if std::env::var_os("OPEN_SANDBOX_DOMAIN").is_some() {
-        return Ok((ConnectionConfig::from_env()?, None));
-    }
-    let server = opensandbox_devserver::DevServer::builder().start().await?;
-    eprintln!(
-        "OPEN_SANDBOX_DOMAIN is unset: using an in-process devserver at {} (no isolation)",
-        server.url()
-    );
-    let config = ConnectionConfig::new()
-        .domain(server.domain())
-        .api_key("")
-        .use_env_proxy(false);
-    Ok((config, Some(server)))
-}
-
-fn image() -> String {
-    std::env::var("OPEN_SANDBOX_IMAGE").unwrap_or_else(|_| "python:3.12".into())
 }

@@ -16,9 +16,10 @@ use opensandbox::execd::UploadFile;
 use opensandbox::sandbox::NetworkPolicy;
 use opensandbox::stream::StreamEvent;
 use opensandbox::vault::{Binding, Credential, CredentialVault};
-use opensandbox::{ConnectionConfig, Sandbox, SandboxCreateOptions, Secret};
+use opensandbox::{Sandbox, SandboxCreateOptions, Secret};
 
-type BoxError = Box<dyn std::error::Error + Send + Sync>;
+mod support;
+use support::{BoxError, connection};
 
 #[tokio::main]
 async fn main() -> Result<(), BoxError> {
@@ -128,27 +129,4 @@ async fn tour(sandbox: &Sandbox) -> Result<(), BoxError> {
         );
     }
     Ok(())
-}
-
-/// The deployment from the environment, or an in-process development server.
-async fn connection()
--> Result<(ConnectionConfig, Option<opensandbox_devserver::DevServer>), BoxError> {
-    if std::env::var_os("OPEN_SANDBOX_DOMAIN").is_some() {
-        return Ok((ConnectionConfig::from_env()?, None));
-    }
-    let key = format!("quickstart-{}", std::process::id());
-    let server = opensandbox_devserver::DevServer::builder()
-        .api_key(Some(key.clone()))
-        .start()
-        .await?;
-    println!(
-        "OPEN_SANDBOX_DOMAIN is unset: started the development server at {} \
-         (host processes, no isolation)",
-        server.url()
-    );
-    let config = ConnectionConfig::new()
-        .domain(server.domain())
-        .api_key(key)
-        .use_env_proxy(false);
-    Ok((config, Some(server)))
 }

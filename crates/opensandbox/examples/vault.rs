@@ -12,9 +12,10 @@
 
 use opensandbox::sandbox::NetworkPolicy;
 use opensandbox::vault::{Binding, Credential, CredentialVault, CredentialVaultPatch};
-use opensandbox::{ConnectionConfig, Sandbox, SandboxCreateOptions, Secret};
+use opensandbox::{Sandbox, SandboxCreateOptions, Secret};
 
-type BoxError = Box<dyn std::error::Error + Send + Sync>;
+mod support;
+use support::{BoxError, connection};
 
 #[tokio::main]
 async fn main() -> Result<(), BoxError> {
@@ -78,21 +79,4 @@ async fn run(sandbox: &Sandbox, token: Secret) -> Result<(), BoxError> {
     sandbox.delete_credential_vault().await?;
     println!("vault deleted");
     Ok(())
-}
-
-async fn connection()
--> Result<(ConnectionConfig, Option<opensandbox_devserver::DevServer>), BoxError> {
-    if std::env::var_os("OPEN_SANDBOX_DOMAIN").is_some() {
-        return Ok((ConnectionConfig::from_env()?, None));
-    }
-    let server = opensandbox_devserver::DevServer::builder().start().await?;
-    eprintln!(
-        "OPEN_SANDBOX_DOMAIN is unset: using an in-process devserver at {} (no isolation)",
-        server.url()
-    );
-    let config = ConnectionConfig::new()
-        .domain(server.domain())
-        .api_key("")
-        .use_env_proxy(false);
-    Ok((config, Some(server)))
 }
