@@ -80,6 +80,8 @@ pub struct ConnectionConfig {
     use_server_proxy: bool,
     endpoint_host_rewrite: Option<EndpointHostRewrite>,
     http_client: Option<reqwest::Client>,
+    execd_access_token: Option<Secret>,
+    egress_auth_token: Option<Secret>,
     /// Tests read a fake environment instead of the process's.
     #[cfg(test)]
     fake_env: Option<std::collections::HashMap<String, String>>,
@@ -100,6 +102,8 @@ impl Default for ConnectionConfig {
             use_server_proxy: false,
             endpoint_host_rewrite: None,
             http_client: None,
+            execd_access_token: None,
+            egress_auth_token: None,
             #[cfg(test)]
             fake_env: None,
         }
@@ -133,6 +137,8 @@ impl fmt::Debug for ConnectionConfig {
                 "http_client",
                 &self.http_client.as_ref().map(|_| "caller-supplied"),
             )
+            .field("execd_access_token", &self.execd_access_token)
+            .field("egress_auth_token", &self.egress_auth_token)
             .finish()
     }
 }
@@ -188,6 +194,32 @@ impl ConnectionConfig {
     pub fn api_key(mut self, key: impl Into<Secret>) -> Self {
         self.api_key = Some(key.into());
         self
+    }
+
+    /// Sets the execd access token (`X-EXECD-ACCESS-TOKEN`) for deployments that give it
+    /// out of band. It is sent to execd endpoints only; a token the endpoint API returns
+    /// in the endpoint's headers takes precedence.
+    pub fn execd_access_token(mut self, token: impl Into<Secret>) -> Self {
+        self.execd_access_token = Some(token.into());
+        self
+    }
+
+    /// Sets the egress sidecar token (`OPENSANDBOX-EGRESS-AUTH`) for deployments that give
+    /// it out of band. It is sent to egress endpoints only; a token the endpoint API
+    /// returns in the endpoint's headers takes precedence.
+    pub fn egress_auth_token(mut self, token: impl Into<Secret>) -> Self {
+        self.egress_auth_token = Some(token.into());
+        self
+    }
+
+    /// The configured execd access token (empty when none).
+    pub(crate) fn execd_token(&self) -> Secret {
+        self.execd_access_token.clone().unwrap_or_default()
+    }
+
+    /// The configured egress token (empty when none).
+    pub(crate) fn egress_token(&self) -> Secret {
+        self.egress_auth_token.clone().unwrap_or_default()
     }
 
     /// Adds a header sent on every lifecycle request (not to sandbox endpoints' auth).

@@ -1204,3 +1204,52 @@ async fn a_silent_stream_trips_the_idle_watchdog() {
         .unwrap_err();
     assert!(matches!(err, Error::Timeout { .. }), "{err:?}");
 }
+
+#[tokio::test]
+async fn a_token_named_by_the_endpoint_wins_over_the_configured_one() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/ping"))
+        .and(header("x-execd-access-token", "from-endpoint"))
+        .respond_with(ResponseTemplate::new(200))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/ping"))
+        .and(header("x-execd-access-token", "configured"))
+        .respond_with(ResponseTemplate::new(200))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let mut endpoint_headers = HeaderMap::new();
+    endpoint_headers.insert(
+        "X-EXECD-ACCESS-TOKEN",
+        HeaderValue::from_static("from-endpoint"),
+    );
+    let named = ExecdClient::with_headers(
+        &server.uri(),
+        "configured",
+        endpoint_headers,
+        ClientOptions::new(),
+    )
+    .unwrap();
+    named.ping().await.unwrap();
+    let unnamed = ExecdClient::with_headers(
+        &server.uri(),
+        "configured",
+        HeaderMap::new(),
+        ClientOptions::new(),
+    )
+    .unwrap();
+    unnamed.ping().await.unwrap();
+    server.verify().await;
+    let seen = server.received_requests().await.unwrap();
+    for r in &seen {
+        assert_eq!(
+            r.headers.get_all("x-execd-access-token").iter().count(),
+            1,
+            "exactly one token per request"
+        );
+    }
+}

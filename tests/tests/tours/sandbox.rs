@@ -30,6 +30,9 @@ pub async fn sandbox_tour(c: &Contract) {
     let config = ConnectionConfig::new()
         .domain(c.base_url(LIFECYCLE))
         .api_key("contract-test-key")
+        // The mocked endpoint API returns no headers: the tokens come from the config.
+        .execd_access_token("contract-execd-token")
+        .egress_auth_token("contract-egress-token")
         .use_env_proxy(false)
         .endpoint_host_rewrite(move |_| sandbox_host.clone());
 

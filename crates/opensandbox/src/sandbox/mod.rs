@@ -446,8 +446,12 @@ impl Sandbox {
             None,
         )
         .await?;
-        let client =
-            EgressClient::with_headers(&ep.url, "", ep.headers, sandbox_options(&inner.config)?)?;
+        let client = EgressClient::with_headers(
+            &ep.url,
+            inner.config.egress_token(),
+            ep.headers,
+            sandbox_options(&inner.config)?,
+        )?;
         let mut e = inner.write();
         if e.generation == generation {
             e.egress = Some(client.clone());
@@ -575,7 +579,12 @@ fn sandbox_options(config: &ConnectionConfig) -> Result<ClientOptions> {
 
 /// The execd client for a resolved endpoint.
 fn execd_client(config: &ConnectionConfig, ep: &SandboxEndpoint) -> Result<ExecdClient> {
-    ExecdClient::with_headers(&ep.url, "", ep.headers.clone(), sandbox_options(config)?)
+    ExecdClient::with_headers(
+        &ep.url,
+        config.execd_token(),
+        ep.headers.clone(),
+        sandbox_options(config)?,
+    )
 }
 
 /// Resolves the endpoint of `port`: a signed one when `expires` is set, else through the

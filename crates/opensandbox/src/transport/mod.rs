@@ -132,7 +132,9 @@ impl Transport {
             None => http::build_client(&options)?,
         };
         let mut headers = options.headers.clone();
-        // Per-endpoint headers (route tokens, secure-access tokens) are credentials.
+        // Per-endpoint headers (route tokens, secure-access tokens) are credentials, and
+        // authoritative: a credential the endpoint names wins over a configured one.
+        let endpoint_names: Vec<HeaderName> = extra_headers.keys().cloned().collect();
         headers.extend(extra_headers.into_iter().map(|(n, mut v)| {
             v.set_sensitive(true);
             (n, v)
@@ -154,7 +156,9 @@ impl Transport {
                 ))
             })?;
             value.set_sensitive(true);
-            headers.insert(name, value);
+            if !endpoint_names.contains(&name) {
+                headers.insert(name, value);
+            }
         }
         for (name, value) in headers.iter_mut() {
             if is_sensitive(name) {
