@@ -133,10 +133,11 @@ pub fn drop_in(root: &Path, upstream: &Path) -> Result<(), String> {
         scratch.display()
     );
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    // The workspace's own target folder: dependencies compiled once serve both builds.
+    // A target folder of its own: sharing the workspace's would leave the scratch copy's
+    // binaries (xtask's among them) where `cargo run` finds them afterwards.
     let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("target"));
+        .map(|t| PathBuf::from(t).join("drop-in"))
+        .unwrap_or_else(|| root.join("target").join("drop-in"));
     let result = run(Command::new(&cargo)
         .args(["run", "--quiet", "--package", "xtask", "--", "codegen"])
         .env("CARGO_TARGET_DIR", &target)
