@@ -257,15 +257,21 @@ async fn full_flow_create_run_follow_files_pause_renew_vault_delete() {
         "reads are sanitized"
     );
 
-    // Delete: the sandbox is gone.
+    // Delete: the sandbox goes through `Stopping` (or straight) to gone.
     let id = sandbox.id().to_string();
     sandbox.kill().await.expect("delete");
-    let gone = config
-        .lifecycle_client()
-        .expect("client")
-        .get_sandbox(&id)
-        .await;
-    assert!(gone.as_ref().is_err_and(|e| e.is_not_found()), "{gone:?}");
+    let lifecycle = config.lifecycle_client().expect("client");
+    within("deletion", 30, async {
+        loop {
+            match lifecycle.get_sandbox(&id).await {
+                Err(e) if e.is_not_found() => return,
+                Ok(s) => assert_eq!(s.status.state.as_str(), "Stopping", "after delete"),
+                Err(e) => panic!("unexpected error after delete: {e}"),
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    })
+    .await;
     server.shutdown().await;
 }
 

@@ -66,16 +66,12 @@ pub fn test(root: &Path, extra: &[&str]) -> Result<(), String> {
         .output()
         .is_ok_and(|o| o.status.success());
     let mut cmd = Command::new(&cargo);
+    // Default targets: libraries, binaries, tests and examples. The benchmarks are plain
+    // programs (`harness = false`) that `cargo bench` runs; clippy builds them.
     if nextest {
-        cmd.args([
-            "nextest",
-            "run",
-            "--workspace",
-            "--all-targets",
-            "--no-fail-fast",
-        ]);
+        cmd.args(["nextest", "run", "--workspace", "--no-fail-fast"]);
     } else {
-        cmd.args(["test", "--workspace", "--all-targets", "--no-fail-fast"]);
+        cmd.args(["test", "--workspace", "--no-fail-fast"]);
     }
     cmd.args(extra)
         .env("OPENSANDBOX_PRISM", &prism)
