@@ -230,6 +230,10 @@ impl DevServerBuilder {
             let shutdown = async move {
                 let _ = stop_rx.wait_for(|stop| *stop).await;
             };
+            // Small writes (one event per stream frame) must not wait for delayed ACKs.
+            let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+                let _ = tcp.set_nodelay(true);
+            });
             if let Err(err) = axum::serve(listener, service)
                 .with_graceful_shutdown(shutdown)
                 .await
