@@ -7,7 +7,7 @@ use progenitor_impl::{GenerationSettings, Generator, InterfaceStyle, TagStyle, T
 use quote::quote;
 use serde_json::Value;
 
-use crate::{compat, convert, open_enum, opid, spec};
+use crate::{compat, convert, open_enum, opid, redact, spec};
 
 /// One generated crate and the spec documents it is generated from.
 pub struct Target {
@@ -48,7 +48,10 @@ pub struct Output {
 }
 
 /// Loads, overlays, merges, converts and shapes the documents of a target.
-pub fn prepare(root: &Path, target: &Target) -> Result<(Value, compat::Shaped), String> {
+pub fn prepare(
+    root: &Path,
+    target: &Target,
+) -> Result<(Value, compat::Shaped, redact::SecretFields), String> {
     let specs_dir = root.join("specs");
     let mut merged: Option<Value> = None;
     for name in target.specs {
@@ -63,6 +66,7 @@ pub fn prepare(root: &Path, target: &Target) -> Result<(Value, compat::Shaped), 
         }
     }
     let mut doc = merged.ok_or("a target with no spec")?;
+    let secrets = redact::collect(&doc);
     convert::convert_document(&mut doc)
         .map_err(|e| format!("{}: {e}", target.specs.join(" + ")))?;
     let overrides_path = specs_dir.join("overlays").join("operation-ids.yaml");
@@ -73,12 +77,12 @@ pub fn prepare(root: &Path, target: &Target) -> Result<(Value, compat::Shaped), 
     };
     opid::assign(&mut doc, &overrides)?;
     let shaped = compat::shape(&mut doc)?;
-    Ok((doc, shaped))
+    Ok((doc, shaped, secrets))
 }
 
 /// Produces the outputs for a target.
 pub fn generate(root: &Path, target: &Target) -> Result<Output, String> {
-    let (doc, shaped) = prepare(root, target)?;
+    let (doc, shaped, secrets) = prepare(root, target)?;
     let converted = serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())? + "\n";
     let api: openapiv3::OpenAPI = serde_json::from_value(doc)
         .map_err(|e| format!("converted document does not parse as OpenAPI 3.0: {e}"))?;
@@ -106,6 +110,13 @@ pub fn generate(root: &Path, target: &Target) -> Result<Output, String> {
         extra_types.extend(items.items);
     }
     patch_types_module(&mut file, extra_types)?;
+    let patched = redact::patch(&mut file.items, &secrets);
+    if let Some(missing) = secrets.keys().find(|name| !patched.contains(*name)) {
+        return Err(format!(
+            "{missing} has fields marked {}, but no generated type of that name derives Debug",
+            redact::EXTENSION
+        ));
+    }
     let support: syn::File =
         syn::parse2(support_items(&shaped.excluded)).map_err(|e| e.to_string())?;
     file.items.extend(support.items);

@@ -11,6 +11,7 @@ mod convert;
 mod diff;
 mod open_enum;
 mod opid;
+mod redact;
 mod spec;
 mod tasks;
 mod walk;

@@ -675,7 +675,7 @@ the change unconditionally.
         }
     }
     ///A secret supplied directly in the request body.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone)]
     #[serde(deny_unknown_fields)]
     #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
     pub struct InlineCredentialSource {
@@ -2189,7 +2189,7 @@ like `*.pypi.org`. IP addresses and CIDR ranges are not supported yet.
                 }
             }
         }
-        #[derive(Clone, Debug)]
+        #[derive(Clone)]
         pub struct InlineCredentialSource {
             type_: ::std::result::Result<
                 super::InlineCredentialSourceType,
@@ -2503,6 +2503,14 @@ like `*.pypi.org`. IP addresses and CIDR ranges are not supported yet.
                     reason: Ok(value.reason),
                     status: Ok(value.status),
                 }
+            }
+        }
+        impl ::std::fmt::Debug for InlineCredentialSource {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("InlineCredentialSource")
+                    .field("type_", &self.type_)
+                    .field("value", &"***")
+                    .finish()
             }
         }
     }
@@ -2845,6 +2853,14 @@ like `*.pypi.org`. IP addresses and CIDR ranges are not supported yet.
                 ..Default::default()
             }
                 .into()
+        }
+    }
+    impl ::std::fmt::Debug for InlineCredentialSource {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("InlineCredentialSource")
+                .field("type_", &self.type_)
+                .field("value", &"***")
+                .finish()
         }
     }
 }

@@ -529,7 +529,7 @@ allow-listed prefix.
         }
     }
     ///Credentials for pulling from a registry that needs login.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Default)]
     #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
     pub struct ImageSpecAuth {
         ///Registry password or access token.
@@ -2790,7 +2790,7 @@ instead of failing to decode it.
                 }
             }
         }
-        #[derive(Clone, Debug)]
+        #[derive(Clone)]
         pub struct ImageSpecAuth {
             password: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -4335,6 +4335,14 @@ instead of failing to decode it.
                 }
             }
         }
+        impl ::std::fmt::Debug for ImageSpecAuth {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("ImageSpecAuth")
+                    .field("password", &"***")
+                    .field("username", &self.username)
+                    .finish()
+            }
+        }
     }
     /// Generation of default values for serde.
     pub mod defaults {
@@ -4752,6 +4760,14 @@ instead of failing to decode it.
                 ..Default::default()
             }
                 .into()
+        }
+    }
+    impl ::std::fmt::Debug for ImageSpecAuth {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("ImageSpecAuth")
+                .field("password", &"***")
+                .field("username", &self.username)
+                .finish()
         }
     }
 }

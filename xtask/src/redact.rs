@@ -1,0 +1,221 @@
+//! Secret fields: properties marked `x-opensandbox-secret: true` (in the specs or their
+//! overlays) get generated types whose `Debug` prints `***` for them, in the types and in
+//! their builders. Nothing else about the types changes.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use quote::{format_ident, quote};
+use serde_json::Value;
+
+/// The extension that marks a property as secret.
+pub const EXTENSION: &str = "x-opensandbox-secret";
+
+/// Generated type name → Rust field names that hold secrets.
+pub type SecretFields = BTreeMap<String, BTreeSet<String>>;
+
+/// Collects marked properties of component schemas, and of the inline objects their
+/// properties hold (typify names those `{Schema}{Property}`).
+pub fn collect(doc: &Value) -> SecretFields {
+    let mut out = SecretFields::new();
+    let Some(schemas) = doc
+        .pointer("/components/schemas")
+        .and_then(Value::as_object)
+    else {
+        return out;
+    };
+    for (name, schema) in schemas {
+        collect_object(name, schema, &mut out);
+        if let Some(props) = schema.get("properties").and_then(Value::as_object) {
+            for (prop, p) in props {
+                if p.get("properties").is_some() {
+                    collect_object(&format!("{name}{}", pascal(prop)), p, &mut out);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn collect_object(type_name: &str, schema: &Value, out: &mut SecretFields) {
+    let Some(props) = schema.get("properties").and_then(Value::as_object) else {
+        return;
+    };
+    for (prop, p) in props {
+        if p.get(EXTENSION) == Some(&Value::Bool(true)) {
+            out.entry(type_name.to_string())
+                .or_default()
+                .insert(snake(prop));
+        }
+    }
+}
+
+fn pascal(s: &str) -> String {
+    let mut out = String::new();
+    let mut upper = true;
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(if upper { c.to_ascii_uppercase() } else { c });
+            upper = false;
+        } else {
+            upper = true;
+        }
+    }
+    out
+}
+
+fn snake(s: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else {
+            out.push('_');
+        }
+    }
+    out
+}
+
+/// Replaces the derived `Debug` of every struct named in `secrets` (in `items` and in
+/// nested modules such as `builder`) with one that prints `***` for the secret fields.
+/// Returns the type names it patched.
+pub fn patch(items: &mut Vec<syn::Item>, secrets: &SecretFields) -> BTreeSet<String> {
+    let mut patched = BTreeSet::new();
+    let mut impls = Vec::new();
+    for item in items.iter_mut() {
+        match item {
+            syn::Item::Struct(s) => {
+                let name = s.ident.to_string();
+                let Some(fields) = secrets.get(&name) else {
+                    continue;
+                };
+                if !remove_derived_debug(&mut s.attrs) {
+                    continue;
+                }
+                impls.push(debug_impl(s, fields));
+                patched.insert(name);
+            }
+            syn::Item::Mod(m) => {
+                if let Some((_, content)) = m.content.as_mut() {
+                    patched.extend(patch(content, secrets));
+                }
+            }
+            _ => {}
+        }
+    }
+    items.extend(impls);
+    patched
+}
+
+/// Drops `Debug` from `#[derive(…)]`; whether it was there.
+fn remove_derived_debug(attrs: &mut [syn::Attribute]) -> bool {
+    let mut found = false;
+    for attr in attrs.iter_mut() {
+        if !attr.path().is_ident("derive") {
+            continue;
+        }
+        let Ok(paths) = attr.parse_args_with(
+            syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated,
+        ) else {
+            continue;
+        };
+        let kept: Vec<&syn::Path> = paths
+            .iter()
+            .filter(|p| p.segments.last().is_none_or(|s| s.ident != "Debug"))
+            .collect();
+        if kept.len() != paths.len() {
+            found = true;
+            *attr = syn::parse_quote!(#[derive(#(#kept),*)]);
+        }
+    }
+    found
+}
+
+fn debug_impl(s: &syn::ItemStruct, secret: &BTreeSet<String>) -> syn::Item {
+    let name = &s.ident;
+    let label = name.to_string();
+    let fields = s
+        .fields
+        .iter()
+        .filter_map(|f| f.ident.as_ref())
+        .map(|ident| {
+            let shown = ident.to_string();
+            let shown = shown.trim_start_matches("r#");
+            if secret.contains(shown.trim_end_matches('_')) || secret.contains(shown) {
+                quote!(.field(#shown, &"***"))
+            } else {
+                let id = format_ident!("{}", ident);
+                quote!(.field(#shown, &self.#id))
+            }
+        });
+    syn::parse_quote! {
+        impl ::std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct(#label) #(#fields)* .finish()
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn marked_properties_are_collected_with_inline_objects() {
+        let doc = json!({"components": {"schemas": {
+            "Source": {"properties": {
+                "value": {"type": "string", "x-opensandbox-secret": true},
+                "type": {}
+            }},
+            "Image": {"properties": {"auth": {"type": "object", "properties": {
+                "password": {"type": "string", "x-opensandbox-secret": true},
+                "userName": {}
+            }}}}
+        }}});
+        let found = collect(&doc);
+        assert_eq!(found["Source"], BTreeSet::from(["value".to_string()]));
+        assert_eq!(found["ImageAuth"], BTreeSet::from(["password".to_string()]));
+        assert_eq!(found.len(), 2);
+    }
+
+    #[test]
+    fn debug_is_replaced_in_types_and_builders() {
+        let mut file: syn::File = syn::parse_quote! {
+            #[derive(Clone, Debug, PartialEq)]
+            pub struct Source { pub type_: String, pub value: String }
+            #[derive(Clone, Debug)]
+            pub struct Other { pub value: String }
+            pub mod builder {
+                #[derive(Clone, Debug)]
+                pub struct Source { type_: Result<String, String>, value: Result<String, String> }
+            }
+        };
+        let secrets =
+            SecretFields::from([("Source".to_string(), BTreeSet::from(["value".to_string()]))]);
+        let patched = patch(&mut file.items, &secrets);
+        assert_eq!(patched, BTreeSet::from(["Source".to_string()]));
+        let text = quote!(#file).to_string();
+        assert!(text.contains("derive (Clone , PartialEq)"), "{text}");
+        assert!(
+            text.contains("derive (Clone , Debug)"),
+            "Other keeps its derive: {text}"
+        );
+        assert_eq!(
+            text.matches("impl :: std :: fmt :: Debug for Source")
+                .count(),
+            2,
+            "{text}"
+        );
+        assert!(text.contains(". field (\"value\" , & \"***\")"), "{text}");
+        assert!(
+            text.contains(". field (\"type_\" , & self . type_)"),
+            "{text}"
+        );
+    }
+}
