@@ -37,6 +37,10 @@ impl Api {
     }
 }
 
+/// One attempt's result: the value, or the error with how it counts for retries and
+/// the server's `Retry-After`.
+type AttemptOutcome<T> = std::result::Result<T, (Error, Failure, Option<Duration>)>;
+
 /// Whether a call may be repeated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Idempotency {
@@ -247,34 +251,19 @@ impl Transport {
             >,
         >,
     {
-        let idempotent = self.is_idempotent(&method, idempotency);
-        let span = self.span(op, &method);
-        let rec = span.clone();
-        async move {
-            let started = Instant::now();
-            let mut attempt = 1u32;
-            loop {
-                let t0 = Instant::now();
-                let outcome = f().await;
-                let (err, failure, retry_after) = match outcome {
-                    Ok(v) => {
-                        finish(&rec, attempt, started, t0, Some(v.status()), v.headers());
-                        return Ok(v);
-                    }
-                    Err(e) => self.classify_progenitor(e).await,
-                };
-                let delay = self.next_delay(failure, idempotent, attempt, started, retry_after);
-                failed(&rec, attempt, started, t0, failure, &err, delay);
-                match delay {
-                    Some(delay) => {
-                        tokio::time::sleep(delay).await;
-                        attempt += 1;
-                    }
-                    None => return Err(err),
-                }
-            }
-        }
-        .instrument(span)
+        let f = &f;
+        self.retrying(
+            op,
+            &method,
+            idempotency,
+            move || async move {
+                Ok(match f().await {
+                    Ok(v) => Ok(v),
+                    Err(e) => Err(self.classify_progenitor(e).await),
+                })
+            },
+            |v| (v.status(), v.headers()),
+        )
         .await
     }
 
@@ -290,44 +279,68 @@ impl Transport {
     where
         F: Fn() -> Result<RequestBuilder>,
     {
-        let idempotent = self.is_idempotent(&method, idempotency);
-        let span = self.span(op, &method);
-        let rec = span.clone();
-        async move {
-            let started = Instant::now();
-            let mut attempt = 1u32;
-            loop {
-                let t0 = Instant::now();
-                let outcome = build()?.send().await;
-                let (err, failure, retry_after) = match outcome {
-                    Ok(resp) if resp.status().is_success() => {
-                        finish(
-                            &rec,
-                            attempt,
-                            started,
-                            t0,
-                            Some(resp.status()),
-                            resp.headers(),
-                        );
-                        return Ok(resp);
-                    }
+        let build = &build;
+        self.retrying(
+            op,
+            &method,
+            idempotency,
+            move || async move {
+                Ok(match build()?.send().await {
+                    Ok(resp) if resp.status().is_success() => Ok(resp),
                     Ok(resp) => {
                         let status = resp.status();
                         let api = api_error(resp).await;
                         let ra = api.retry_after;
-                        (Error::from(api), Failure::Status(status), ra)
+                        Err((Error::from(api), Failure::Status(status), ra))
                     }
                     Err(e) => {
                         let f = classify_reqwest(&e);
-                        (self.reqwest_error(e, f), f, None)
+                        Err((self.reqwest_error(e, f), f, None))
                     }
+                })
+            },
+            |r| (r.status(), r.headers()),
+        )
+        .await
+    }
+
+    /// The retry loop shared by [`Transport::call`] and [`Transport::send`]: runs
+    /// `attempt` until it succeeds, fails for good (its outer `Err`, or a failure the
+    /// policy does not retry), or the policy's budget is spent; traces every attempt.
+    async fn retrying<T, A, Fut>(
+        &self,
+        op: &'static str,
+        method: &Method,
+        idempotency: Idempotency,
+        mut attempt: A,
+        meta: impl Fn(&T) -> (StatusCode, &HeaderMap),
+    ) -> Result<T>
+    where
+        A: FnMut() -> Fut,
+        Fut: Future<Output = Result<AttemptOutcome<T>>>,
+    {
+        let idempotent = self.is_idempotent(method, idempotency);
+        let span = self.span(op, method);
+        let rec = span.clone();
+        async move {
+            let started = Instant::now();
+            let mut n = 1u32;
+            loop {
+                let t0 = Instant::now();
+                let (err, failure, retry_after) = match attempt().await? {
+                    Ok(v) => {
+                        let (status, headers) = meta(&v);
+                        finish(&rec, n, started, t0, status, headers);
+                        return Ok(v);
+                    }
+                    Err(failed_attempt) => failed_attempt,
                 };
-                let delay = self.next_delay(failure, idempotent, attempt, started, retry_after);
-                failed(&rec, attempt, started, t0, failure, &err, delay);
+                let delay = self.next_delay(failure, idempotent, n, started, retry_after);
+                failed(&rec, n, started, t0, failure, &err, delay);
                 match delay {
                     Some(delay) => {
                         tokio::time::sleep(delay).await;
-                        attempt += 1;
+                        n += 1;
                     }
                     None => return Err(err),
                 }
@@ -485,21 +498,19 @@ fn finish(
     attempt: u32,
     started: Instant,
     t0: Instant,
-    status: Option<StatusCode>,
+    status: StatusCode,
     headers: &HeaderMap,
 ) {
     let rid = request_id(headers);
     span.record("attempts", attempt);
     span.record("duration_ms", started.elapsed().as_millis() as u64);
-    if let Some(s) = status {
-        span.record("status", s.as_u16());
-    }
+    span.record("status", status.as_u16());
     if !rid.is_empty() {
         span.record("request_id", rid);
     }
     tracing::debug!(
         attempt,
-        status = status.map(|s| s.as_u16()),
+        status = status.as_u16(),
         request_id = rid,
         elapsed_ms = t0.elapsed().as_millis() as u64,
         "response"
