@@ -14,6 +14,7 @@ use std::collections::BTreeSet;
 
 use serde_json::{Value, json};
 
+use crate::names::pascal;
 use crate::walk::{METHODS, Pointer, visit_schema};
 
 /// An operation left out of generation, and why.
@@ -320,20 +321,6 @@ fn take_enum(p: &mut Value, name: &str) -> Value {
         Value::Object(r)
     };
     Value::Object(enum_schema)
-}
-
-fn pascal(s: &str) -> String {
-    let mut out = String::new();
-    let mut upper = true;
-    for c in s.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(if upper { c.to_ascii_uppercase() } else { c });
-            upper = false;
-        } else {
-            upper = true;
-        }
-    }
-    out
 }
 
 /// Removes `additionalProperties: false` and inline enums from a response schema (not

@@ -9,6 +9,7 @@ mod codegen;
 mod compat;
 mod convert;
 mod diff;
+mod names;
 mod open_enum;
 mod opid;
 mod redact;

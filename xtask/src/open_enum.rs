@@ -5,24 +5,12 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use crate::compat::OpenEnum;
+use crate::names::pascal;
 
 /// PascalCase variant name for an enum value (`"Running"` → `Running`, `"text/plain"` →
 /// `TextPlain`, `"3rd"` → `V3rd`).
 pub fn variant_name(value: &str) -> String {
-    let mut out = String::new();
-    let mut upper = true;
-    for c in value.chars() {
-        if c.is_ascii_alphanumeric() {
-            if upper {
-                out.push(c.to_ascii_uppercase());
-            } else {
-                out.push(c);
-            }
-            upper = false;
-        } else {
-            upper = true;
-        }
-    }
+    let mut out = pascal(value);
     if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
         out.insert(0, 'V');
     }

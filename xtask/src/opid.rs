@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 
+use crate::names::snake;
 use crate::walk::METHODS;
 
 /// Deterministic operationId from method and path: `get /sandboxes/{sandboxId}/endpoints/{port}`
@@ -21,31 +22,6 @@ pub fn synthesize(method: &str, path: &str) -> String {
         }
     }
     out
-}
-
-/// snake_case of an identifier-ish string (`sandboxId` → `sandbox_id`, `renew-expiration`
-/// → `renew_expiration`).
-fn snake(s: &str) -> String {
-    let mut out = String::new();
-    let mut prev_lower = false;
-    for c in s.chars() {
-        if c.is_ascii_uppercase() {
-            if prev_lower {
-                out.push('_');
-            }
-            out.push(c.to_ascii_lowercase());
-            prev_lower = false;
-        } else if c.is_ascii_alphanumeric() {
-            out.push(c);
-            prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
-        } else {
-            if !out.ends_with('_') && !out.is_empty() {
-                out.push('_');
-            }
-            prev_lower = false;
-        }
-    }
-    out.trim_end_matches('_').to_string()
 }
 
 /// Parses the override table: a YAML map from `"METHOD /path"` to an operationId.

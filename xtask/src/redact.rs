@@ -7,6 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use quote::{format_ident, quote};
 use serde_json::Value;
 
+use crate::names::{pascal, snake};
+
 /// The extension that marks a property as secret.
 pub const EXTENSION: &str = "x-opensandbox-secret";
 
@@ -47,37 +49,6 @@ fn collect_object(type_name: &str, schema: &Value, out: &mut SecretFields) {
                 .insert(snake(prop));
         }
     }
-}
-
-fn pascal(s: &str) -> String {
-    let mut out = String::new();
-    let mut upper = true;
-    for c in s.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(if upper { c.to_ascii_uppercase() } else { c });
-            upper = false;
-        } else {
-            upper = true;
-        }
-    }
-    out
-}
-
-fn snake(s: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if c.is_ascii_uppercase() {
-            if i > 0 {
-                out.push('_');
-            }
-            out.push(c.to_ascii_lowercase());
-        } else if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else {
-            out.push('_');
-        }
-    }
-    out
 }
 
 /// Replaces the derived `Debug` of every struct named in `secrets` (in `items` and in
