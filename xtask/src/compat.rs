@@ -77,30 +77,15 @@ pub fn shape(doc: &mut Value) -> Result<Shaped, String> {
                 "hoisting an inline enum would create schema {name:?}, which already exists"
             ));
         }
-        let values = string_enum_values(&schema).unwrap_or_default();
-        shaped.open_enums.push(OpenEnum {
-            name: name.clone(),
-            values,
-            description: schema
-                .get("description")
-                .and_then(Value::as_str)
-                .map(str::to_owned),
-        });
+        shaped.open_enums.extend(as_open_enum(&name, &schema));
         schemas.insert(name, schema);
     }
     for name in &reachable {
         let Some(schema) = schemas.get_mut(name) else {
             return Err(format!("$ref to missing schema {name:?}"));
         };
-        if let Some(values) = string_enum_values(schema) {
-            shaped.open_enums.push(OpenEnum {
-                name: name.clone(),
-                values,
-                description: schema
-                    .get("description")
-                    .and_then(Value::as_str)
-                    .map(str::to_owned),
-            });
+        if let Some(open) = as_open_enum(name, schema) {
+            shaped.open_enums.push(open);
             continue;
         }
         relax(
@@ -112,6 +97,18 @@ pub fn shape(doc: &mut Value) -> Result<Shaped, String> {
         );
     }
     Ok(shaped)
+}
+
+/// The open enum for a named schema, if it is a string enum.
+fn as_open_enum(name: &str, schema: &Value) -> Option<OpenEnum> {
+    Some(OpenEnum {
+        name: name.to_string(),
+        values: string_enum_values(schema)?,
+        description: schema
+            .get("description")
+            .and_then(Value::as_str)
+            .map(str::to_owned),
+    })
 }
 
 fn resolve<'a>(doc: &'a Value, v: &'a Value) -> &'a Value {
