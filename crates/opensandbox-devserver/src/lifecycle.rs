@@ -928,72 +928,77 @@ async fn patch_metadata(
 }
 
 async fn pause_sandbox(State(st): State<Arc<AppState>>, UrlPath(id): UrlPath<String>) -> Response {
-    let Some(sb) = st.sandbox(&id) else {
-        return sandbox_not_found(&id);
-    };
-    {
-        let mut inner = sb.inner();
-        let state = inner.status.state.as_str().to_owned();
-        if state != states::RUNNING {
-            return error(
-                StatusCode::CONFLICT,
-                "SANDBOX::NOT_RUNNING",
-                format!("Sandbox {id} is {state}; only a Running sandbox can be paused"),
-            );
-        }
-        Sandbox::set_state_locked(
-            &mut inner,
-            states::PAUSING,
-            "user_pause",
-            "Freezing processes",
-        );
-    }
-    tokio::spawn(async move {
-        sb.core.signal_all(process::SIGSTOP);
-        let mut inner = sb.inner();
-        if inner.status.state.as_str() == states::PAUSING {
-            Sandbox::set_state_locked(
-                &mut inner,
-                states::PAUSED,
-                "user_pause",
-                "All sandbox processes are stopped (SIGSTOP)",
-            );
-        }
-    });
-    util::empty(StatusCode::ACCEPTED)
+    signal_transition(
+        &st,
+        &id,
+        Transition {
+            from: states::RUNNING,
+            via: states::PAUSING,
+            to: states::PAUSED,
+            signal: process::SIGSTOP,
+            reason: "user_pause",
+            refusal_code: "SANDBOX::NOT_RUNNING",
+            refusal: "only a Running sandbox can be paused",
+            via_message: "Freezing processes",
+            done_message: "All sandbox processes are stopped (SIGSTOP)",
+        },
+    )
 }
 
 async fn resume_sandbox(State(st): State<Arc<AppState>>, UrlPath(id): UrlPath<String>) -> Response {
-    let Some(sb) = st.sandbox(&id) else {
-        return sandbox_not_found(&id);
+    signal_transition(
+        &st,
+        &id,
+        Transition {
+            from: states::PAUSED,
+            via: states::RESUMING,
+            to: states::RUNNING,
+            signal: process::SIGCONT,
+            reason: "user_resume",
+            refusal_code: "SANDBOX::NOT_PAUSED",
+            refusal: "only a Paused sandbox can be resumed",
+            via_message: "Waking processes",
+            done_message: "All sandbox processes continue (SIGCONT)",
+        },
+    )
+}
+
+/// A state change carried out by signalling every process group: pause and resume.
+struct Transition {
+    from: &'static str,
+    via: &'static str,
+    to: &'static str,
+    signal: i32,
+    reason: &'static str,
+    refusal_code: &'static str,
+    refusal: &'static str,
+    via_message: &'static str,
+    done_message: &'static str,
+}
+
+/// Moves a sandbox in state `t.from` to `t.via` (answering 202), then signals its
+/// processes and settles it in `t.to` unless something else changed its state meanwhile.
+fn signal_transition(st: &AppState, id: &str, t: Transition) -> Response {
+    let Some(sb) = st.sandbox(id) else {
+        return sandbox_not_found(id);
     };
     {
         let mut inner = sb.inner();
         let state = inner.status.state.as_str().to_owned();
-        if state != states::PAUSED {
+        if state != t.from {
             return error(
                 StatusCode::CONFLICT,
-                "SANDBOX::NOT_PAUSED",
-                format!("Sandbox {id} is {state}; only a Paused sandbox can be resumed"),
+                t.refusal_code,
+                format!("Sandbox {id} is {state}; {}", t.refusal),
             );
         }
-        Sandbox::set_state_locked(
-            &mut inner,
-            states::RESUMING,
-            "user_resume",
-            "Waking processes",
-        );
+        Sandbox::set_state_locked(&mut inner, t.via, t.reason, t.via_message);
     }
     tokio::spawn(async move {
-        sb.core.signal_all(process::SIGCONT);
+        sb.core.signal_all(t.signal);
         let mut inner = sb.inner();
-        if inner.status.state.as_str() == states::RESUMING {
-            Sandbox::set_state_locked(
-                &mut inner,
-                states::RUNNING,
-                "user_resume",
-                "All sandbox processes continue (SIGCONT)",
-            );
+        if inner.status.state.as_str() == t.via {
+            Sandbox::set_state_locked(&mut inner, t.to, t.reason, t.done_message);
         }
     });
     util::empty(StatusCode::ACCEPTED)
