@@ -143,16 +143,25 @@ fn apply_permission(
     Ok(())
 }
 
-/// `GET /files/info?path=a&path=b`.
-pub(crate) async fn info(State(core): State<Arc<SandboxCore>>, RawQuery(q): RawQuery) -> Response {
-    let pairs = util::query_pairs(q.as_deref());
+/// The repeated `path` query parameter (at least one), or the error answer.
+fn path_params(query: Option<&str>) -> Result<Vec<String>, Response> {
+    let pairs = util::query_pairs(query);
     let paths: Vec<String> = util::query_all(&pairs, "path")
         .into_iter()
         .map(str::to_owned)
         .collect();
     if paths.is_empty() {
-        return missing_query("path");
+        return Err(missing_query("path"));
     }
+    Ok(paths)
+}
+
+/// `GET /files/info?path=a&path=b`.
+pub(crate) async fn info(State(core): State<Arc<SandboxCore>>, RawQuery(q): RawQuery) -> Response {
+    let paths = match path_params(q.as_deref()) {
+        Ok(paths) => paths,
+        Err(resp) => return resp,
+    };
     let result = blocking(move || {
         let mut out = HashMap::new();
         for p in paths {
@@ -178,14 +187,10 @@ pub(crate) async fn remove_files(
     State(core): State<Arc<SandboxCore>>,
     RawQuery(q): RawQuery,
 ) -> Response {
-    let pairs = util::query_pairs(q.as_deref());
-    let paths: Vec<String> = util::query_all(&pairs, "path")
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
-    if paths.is_empty() {
-        return missing_query("path");
-    }
+    let paths = match path_params(q.as_deref()) {
+        Ok(paths) => paths,
+        Err(resp) => return resp,
+    };
     let result = blocking(move || {
         for p in paths {
             let full = resolve(&core, &p);
@@ -742,14 +747,10 @@ pub(crate) async fn remove_dirs(
     State(core): State<Arc<SandboxCore>>,
     RawQuery(q): RawQuery,
 ) -> Response {
-    let pairs = util::query_pairs(q.as_deref());
-    let paths: Vec<String> = util::query_all(&pairs, "path")
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
-    if paths.is_empty() {
-        return missing_query("path");
-    }
+    let paths = match path_params(q.as_deref()) {
+        Ok(paths) => paths,
+        Err(resp) => return resp,
+    };
     let result = blocking(move || {
         for p in paths {
             let full = resolve(&core, &p);
