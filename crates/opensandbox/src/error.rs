@@ -133,6 +133,19 @@ impl Error {
         self.status() == Some(StatusCode::CONFLICT)
     }
 
+    /// Whether the failure is likely to go away if the same request is made again later:
+    /// a connection-level failure, a deadline, or a status that says "not now" (408, 429,
+    /// 502, 503, 504). Retries, background follow and readiness polling all decide with
+    /// this; whether a retry is *safe* (the request may have been acted on) is a separate
+    /// question the retry policy answers.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            Error::Transport { .. } | Error::Timeout { .. } => true,
+            Error::Api(e) => matches!(e.status.as_u16(), 408 | 429 | 502 | 503 | 504),
+            _ => false,
+        }
+    }
+
     pub(crate) fn stream(msg: impl Into<String>) -> Self {
         Error::Stream(msg.into())
     }
