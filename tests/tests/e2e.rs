@@ -319,3 +319,65 @@ async fn interrupt_stops_a_running_command() {
     sandbox.kill().await.expect("delete");
     server.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn read_lines_selects_lines_on_the_devserver() {
+    use opensandbox::execd::LineRange;
+    let (_server, config) = server().await;
+    let sandbox = within("create", 60, Sandbox::create(&config, options()))
+        .await
+        .expect("create");
+    let text: String = (1..=50).map(|i| format!("line {i}\n")).collect();
+    let files = sandbox.files();
+    within("write", 30, files.write("lines.txt", text.clone()))
+        .await
+        .expect("write");
+    let page = within(
+        "read_lines",
+        30,
+        files.read_lines("lines.txt", LineRange::from_line(10).take(3)),
+    )
+    .await
+    .expect("read_lines");
+    assert_eq!(page, "line 10\nline 11\nline 12\n");
+    let head = within(
+        "head",
+        30,
+        files.read_lines("lines.txt", LineRange::first(2)),
+    )
+    .await
+    .expect("head");
+    assert_eq!(head, "line 1\nline 2\n");
+    let tail = within(
+        "tail",
+        30,
+        files.read_lines("lines.txt", LineRange::from_line(49)),
+    )
+    .await
+    .expect("tail");
+    assert_eq!(tail, "line 49\nline 50\n");
+    let past = within(
+        "past the end",
+        30,
+        files.read_lines("lines.txt", LineRange::from_line(51).take(5)),
+    )
+    .await
+    .expect("past the end");
+    assert_eq!(past, "");
+    // Line 0 and an empty range are refused before anything is sent.
+    for bad in [LineRange::from_line(0), LineRange::first(0)] {
+        match files.read_lines("lines.txt", bad).await {
+            Err(opensandbox::Error::InvalidInput(m)) => assert!(m.contains("line"), "{m}"),
+            other => panic!("expected InvalidInput for {bad:?}, got {other:?}"),
+        }
+    }
+    let missing = within(
+        "missing",
+        30,
+        files.read_lines("no-such-file.txt", LineRange::first(1)),
+    )
+    .await
+    .expect_err("missing file");
+    assert!(missing.is_not_found(), "{missing:?}");
+    within("kill", 30, sandbox.kill()).await.expect("kill");
+}

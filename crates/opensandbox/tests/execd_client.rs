@@ -1253,3 +1253,81 @@ async fn a_token_named_by_the_endpoint_wins_over_the_configured_one() {
         );
     }
 }
+
+#[tokio::test]
+async fn read_lines_sends_offset_and_limit_and_accepts_text() {
+    use opensandbox::execd::LineRange;
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/files/download"))
+        .and(query(&[
+            ("path", "/w/a.txt"),
+            ("offset", "3"),
+            ("limit", "2"),
+        ]))
+        .and(header("accept", "text/plain"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("content-type", "text/plain; charset=utf-8")
+                .set_body_string("c\nd\n"),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let ex = ExecdClient::new(&server.uri(), TOKEN).unwrap();
+    let got = ex
+        .read_lines("/w/a.txt", LineRange::from_line(3).take(2))
+        .await
+        .unwrap();
+    assert_eq!(got, "c\nd\n");
+}
+
+#[tokio::test]
+async fn read_lines_selects_lines_itself_when_the_server_sends_the_whole_file() {
+    use opensandbox::execd::LineRange;
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/files/download"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("content-type", "application/octet-stream")
+                .set_body_bytes(b"a\nb\nc\nd\ne".to_vec()),
+        )
+        .mount(&server)
+        .await;
+    let ex = ExecdClient::new(&server.uri(), TOKEN).unwrap();
+    let r = |s: u64, n: Option<u64>| match n {
+        Some(n) => LineRange::from_line(s).take(n),
+        None => LineRange::from_line(s),
+    };
+    assert_eq!(ex.read_lines("/f", r(2, Some(2))).await.unwrap(), "b\nc\n");
+    assert_eq!(ex.read_lines("/f", r(4, None)).await.unwrap(), "d\ne");
+    assert_eq!(ex.read_lines("/f", r(9, Some(1))).await.unwrap(), "");
+}
+
+#[tokio::test]
+async fn read_lines_refuses_bad_ranges_and_non_utf8_text() {
+    use opensandbox::execd::LineRange;
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/files/download"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("content-type", "text/plain")
+                .set_body_bytes(vec![0xff, 0xfe, b'\n']),
+        )
+        .mount(&server)
+        .await;
+    let ex = ExecdClient::new(&server.uri(), TOKEN).unwrap();
+    for bad in [LineRange::from_line(0), LineRange::first(0)] {
+        assert!(matches!(
+            ex.read_lines("/f", bad).await,
+            Err(Error::InvalidInput(_))
+        ));
+    }
+    assert_eq!(server.received_requests().await.unwrap().len(), 0);
+    assert!(matches!(
+        ex.read_lines("/f", LineRange::first(1)).await,
+        Err(Error::Decode { .. })
+    ));
+}

@@ -8,8 +8,8 @@ use std::time::Duration;
 use futures::{StreamExt, TryStreamExt};
 use opensandbox::execd::types::Permission;
 use opensandbox::execd::{
-    CodeRequest, CommandRequest, ContextRequest, SessionCommand, SessionOptions, StreamEvent,
-    UploadFile,
+    CodeRequest, CommandRequest, ContextRequest, LineRange, SessionCommand, SessionOptions,
+    StreamEvent, UploadFile,
 };
 use opensandbox::{ClientOptions, Error, ExecdClient};
 use opensandbox_tests::{Contract, multipart};
@@ -324,6 +324,29 @@ async fn files(c: &Contract, ex: &ExecdClient) {
         ex.read_file("/workspace/notes.md"),
     )
     .await;
+    let lines = c
+        .step(
+            "ExecdClient::read_lines",
+            ex.read_lines("/workspace/input.csv", LineRange::from_line(2).take(5)),
+        )
+        .await;
+    c.check(
+        lines.is_some(),
+        "read_lines: the line-based read was answered",
+    );
+    let sent = c.exchanges_of("ExecdClient::read_lines");
+    let sent_query = sent
+        .first()
+        .and_then(|e| e.query.clone())
+        .unwrap_or_default();
+    c.check(
+        sent_query.contains("offset=2")
+            && sent_query.contains("limit=5")
+            && sent
+                .first()
+                .is_some_and(|e| e.request_header("range").is_none()),
+        format!("read_lines: sent offset=2&limit=5 without Range, got {sent_query:?}"),
+    );
     let copy = scratch.join("copy.csv");
     c.step(
         "ExecdClient::download_to_path",

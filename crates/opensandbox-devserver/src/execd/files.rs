@@ -615,6 +615,27 @@ pub(crate) async fn download(
     if meta.is_dir() {
         return bad_request(format!("{path} is a directory"));
     }
+    let line_param = |name: &str| -> Result<Option<u64>, Response> {
+        match util::query_get(&pairs, name).filter(|v| !v.is_empty()) {
+            None => Ok(None),
+            Some(v) => match v.parse::<u64>() {
+                Ok(n) if n >= 1 => Ok(Some(n)),
+                _ => Err(bad_request(format!(
+                    "{name} must be a whole number of at least 1, not {v:?}"
+                ))),
+            },
+        }
+    };
+    let (offset, limit) = match (line_param("offset"), line_param("limit")) {
+        (Ok(o), Ok(l)) => (o, l),
+        (Err(r), _) | (_, Err(r)) => return r,
+    };
+    if offset.is_some() || limit.is_some() {
+        if headers.contains_key(header::RANGE) {
+            return bad_request("offset/limit (a read by lines) cannot be combined with Range");
+        }
+        return read_lines(&full, path, offset.unwrap_or(1), limit).await;
+    }
     let size = meta.len();
     let range = parse_range(
         headers.get(header::RANGE).and_then(|v| v.to_str().ok()),
@@ -670,6 +691,48 @@ pub(crate) async fn download(
     {
         h.insert(header::CONTENT_RANGE, v);
     }
+    resp
+}
+
+/// A read by lines: lines `offset..offset+limit` (1-based) as `text/plain`, line endings
+/// kept; past the end of the file the answer is empty. Reads the file as a stream and stops
+/// after the last line wanted.
+async fn read_lines(
+    full: &std::path::Path,
+    path: &str,
+    offset: u64,
+    limit: Option<u64>,
+) -> Response {
+    use tokio::io::AsyncBufReadExt;
+    let file = match tokio::fs::File::open(full).await {
+        Ok(f) => f,
+        Err(e) => return io_error(path, &e),
+    };
+    let mut reader = tokio::io::BufReader::with_capacity(64 * 1024, file);
+    let mut out = Vec::new();
+    let mut line = Vec::new();
+    let mut number = 0u64;
+    let last = limit.map(|l| offset.saturating_add(l - 1));
+    loop {
+        line.clear();
+        match reader.read_until(b'\n', &mut line).await {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => return runtime_error(format!("{path}: {e}")),
+        }
+        number += 1;
+        if number >= offset {
+            out.extend_from_slice(&line);
+        }
+        if last.is_some_and(|l| number >= l) {
+            break;
+        }
+    }
+    let mut resp = Response::new(Body::from(out));
+    resp.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
     resp
 }
 

@@ -22,6 +22,7 @@
 mod code;
 mod commands;
 mod files;
+mod lines;
 mod metrics;
 mod sessions;
 
@@ -40,6 +41,7 @@ pub use opensandbox_execd_api::types;
 pub use code::{CodeRequest, ContextRequest};
 pub use commands::{CommandLogs, CommandRequest, CommandStatus, TAIL_CURSOR_HEADER};
 pub use files::{ContentRange, Download, UploadFile};
+pub use lines::LineRange;
 pub use sessions::{SessionCommand, SessionOptions};
 
 #[doc(no_inline)]

@@ -265,6 +265,15 @@ impl Files {
         Ok(String::from_utf8_lossy(&bytes).into_owned())
     }
 
+    /// Reads the lines `range` of a text file ([`ExecdClient::read_lines`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`ExecdClient::read_lines`].
+    pub async fn read_lines(&self, path: &str, range: crate::execd::LineRange) -> Result<String> {
+        self.execd.read_lines(path, range).await
+    }
+
     /// Uploads files (streamed; metadata such as owner and mode per file).
     pub async fn upload(&self, files: impl IntoIterator<Item = UploadFile>) -> Result<()> {
         self.execd.upload(files).await
