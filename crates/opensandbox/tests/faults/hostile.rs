@@ -254,6 +254,8 @@ async fn serve(mut sock: TcpStream, script: Script, reqs: Arc<Mutex<Vec<Recorded
                 return;
             }
             Step::Reset => {
+                // A zero linger does not block on drop: the kernel sends RST at once.
+                #[allow(deprecated)]
                 let _ = sock.set_linger(Some(Duration::ZERO));
                 drop(sock);
                 return;
