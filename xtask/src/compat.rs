@@ -2,7 +2,8 @@
 //!
 //! - operations progenitor cannot generate (non-JSON request bodies such as multipart
 //!   uploads) are left out and recorded, so the facade knows what it writes by hand;
-//! - only success responses are kept: every error status then reaches the caller as a raw
+//! - only success responses are kept, and an operation's one documented success status
+//!   becomes the range `2XX` (any 2xx is success); every error status reaches the caller as a raw
 //!   `reqwest::Response`, which the facade decodes from whatever shape the server used
 //!   (`{code,message}`, FastAPI's `{detail}`, execd's `{error}`, plain text);
 //! - types reachable from responses are made forward compatible: `additionalProperties:
@@ -186,6 +187,18 @@ fn keep_success_responses(doc: &mut Value) {
                 .and_then(Value::as_object_mut)
             {
                 responses.retain(|code, _| code.starts_with('2'));
+                // Any 2xx is success: a server that answers 200 or 201 where the document
+                // says 202 (or 204 where it says 200) did what was asked, and a caller that
+                // sees an error then repeats it (a second sandbox). One documented success
+                // becomes the range `2XX`, so the generated client accepts every 2xx and
+                // decodes the body as the documented type.
+                if responses.len() == 1
+                    && let Some(code) = responses.keys().next().cloned()
+                    && code != "2XX"
+                    && let Some(r) = responses.remove(&code)
+                {
+                    responses.insert("2XX".into(), r);
+                }
             }
         }
     }
@@ -400,11 +413,11 @@ mod tests {
         let get = d["paths"]["/things"]["get"]["responses"]
             .as_object()
             .unwrap();
-        assert_eq!(get.keys().collect::<Vec<_>>(), ["200"]);
+        assert_eq!(get.keys().collect::<Vec<_>>(), ["2XX"]);
         let post = d["paths"]["/things"]["post"]["responses"]
             .as_object()
             .unwrap();
-        assert_eq!(post.keys().collect::<Vec<_>>(), ["201"]);
+        assert_eq!(post.keys().collect::<Vec<_>>(), ["2XX"]);
     }
 
     #[test]
