@@ -94,6 +94,22 @@ pub enum Error {
     #[error("stream error: {0}")]
     Stream(String),
 
+    /// A server broke the logs cursor protocol: asked for a background command's output
+    /// from byte `requested`, it answered with bytes that start at `served_from` (its
+    /// cursor header less the bytes sent), so delivering them would repeat output. Seen
+    /// with servers or proxies that drop the `cursor` query. Nothing was delivered twice.
+    #[error(
+        "command {command_id}: asked for output from byte {requested}, the server sent bytes from {served_from} (it ignored the cursor); stopping rather than repeating output"
+    )]
+    CursorMismatch {
+        /// The background command.
+        command_id: String,
+        /// The byte offset asked for.
+        requested: u64,
+        /// Where the server's answer starts, by its own cursor header.
+        served_from: u64,
+    },
+
     /// A local file operation failed (upload from or download to a path).
     #[error("I/O error on {path}: {source}")]
     Io {

@@ -22,6 +22,10 @@ enum Fault {
     Unavailable,
     /// Answer with a wrong cursor header (the client must follow the bytes).
     WrongCursor,
+    /// Answer with a cursor header that is not a byte offset.
+    GarbageCursor(&'static str),
+    /// Ignore `?cursor=`: send everything written so far, with the right cursor header.
+    IgnoreCursor,
 }
 
 struct Script {
@@ -105,7 +109,11 @@ async fn handle(mut sock: TcpStream, script: Shared) {
             let fault = s.faults.iter().find(|(i, _)| *i == index).map(|(_, f)| *f);
             let available = s.written;
             s.written = (s.written + s.step).min(s.output.len());
-            let start = (cursor as usize).min(available);
+            let start = if matches!(fault, Some(Fault::IgnoreCursor)) {
+                0
+            } else {
+                (cursor as usize).min(available)
+            };
             let end = available.min(start + s.max_chunk);
             let body = s.output[start..end].to_vec();
             let next = end.to_string();
@@ -123,6 +131,18 @@ async fn handle(mut sock: TcpStream, script: Shared) {
                     r.truncate(cut);
                     r
                 }
+                Some(Fault::GarbageCursor(v)) => http(
+                    200,
+                    "text/plain",
+                    &[("EXECD-COMMANDS-TAIL-CURSOR", v)],
+                    &body,
+                ),
+                Some(Fault::IgnoreCursor) => http(
+                    200,
+                    "text/plain",
+                    &[("EXECD-COMMANDS-TAIL-CURSOR", &next)],
+                    &body,
+                ),
                 Some(Fault::WrongCursor) => http(
                     200,
                     "text/plain",
@@ -326,4 +346,50 @@ async fn transient_errors_give_up_after_the_reconnect_timeout() {
     let err = follow.next().await.unwrap().unwrap_err();
     assert_eq!(err.status().map(|s| s.as_u16()), Some(503));
     assert!(follow.next().await.is_none());
+}
+
+#[tokio::test]
+async fn follow_keeps_going_past_a_cursor_header_that_is_not_a_number() {
+    let expected = output(500);
+    let s = script(
+        expected.clone(),
+        vec![
+            (0, Fault::GarbageCursor("abc")),
+            (1, Fault::GarbageCursor("-5")),
+            (3, Fault::GarbageCursor("18446744073709551616")),
+        ],
+    );
+    let cmd = command(&s).await;
+    assert_eq!(follow_all(&cmd).await, expected);
+}
+
+#[tokio::test]
+async fn follow_stops_with_a_typed_error_when_the_server_ignores_the_cursor() {
+    let expected = output(500);
+    let faults = (1..200).map(|i| (i, Fault::IgnoreCursor)).collect();
+    let s = script(expected.clone(), faults);
+    let cmd = command(&s).await;
+    let mut follow = cmd.follow();
+    let mut got = Vec::new();
+    let err = tokio::time::timeout(Duration::from_secs(20), async {
+        loop {
+            match follow.next().await {
+                Some(Ok(b)) => got.extend_from_slice(&b),
+                Some(Err(e)) => return e,
+                None => panic!("follow ended without noticing the repeated output"),
+            }
+        }
+    })
+    .await
+    .expect("follow stops within the deadline");
+    assert!(
+        matches!(err, Error::CursorMismatch { requested, served_from: 0, .. } if requested > 0),
+        "{err:?}"
+    );
+    // What was delivered is a prefix of the output, never a repeat.
+    assert!(expected.starts_with(&got), "delivered bytes repeat output");
+    assert!(
+        follow.next().await.is_none(),
+        "the stream ends after the error"
+    );
 }

@@ -110,3 +110,29 @@ async fn replace_content_accepts_an_empty_200() {
     assert!(counts.is_empty(), "{counts:?}");
     assert_eq!(hits(&server).await, 1);
 }
+
+#[tokio::test]
+async fn command_logs_keep_the_bytes_when_the_cursor_header_is_not_a_byte_offset() {
+    for bad in ["-1", "abc", "12.5", "99999999999999999999"] {
+        let server = MockServer::start().await;
+        Mock::given(method("GET"))
+            .and(path("/command/cmd-1/logs"))
+            .and(wiremock::matchers::header("accept", "text/plain"))
+            .and(wiremock::matchers::query_param("cursor", "7"))
+            .respond_with(
+                ResponseTemplate::new(200)
+                    .insert_header("content-type", "text/plain")
+                    .insert_header("EXECD-COMMANDS-TAIL-CURSOR", bad)
+                    .set_body_string("output!"),
+            )
+            .expect(1)
+            .mount(&server)
+            .await;
+        let logs = execd(&server)
+            .command_logs("cmd-1", Some(7))
+            .await
+            .unwrap_or_else(|e| panic!("cursor {bad:?}: {e}"));
+        assert_eq!(&logs.bytes[..], b"output!");
+        assert_eq!(logs.next_cursor, None, "cursor {bad:?}");
+    }
+}

@@ -162,7 +162,8 @@ pub struct CommandLogs {
     /// line or of a multi-byte character.
     pub bytes: Bytes,
     /// The cursor for the next call (a byte offset), from the
-    /// `EXECD-COMMANDS-TAIL-CURSOR` header; `None` when the server sent none.
+    /// `EXECD-COMMANDS-TAIL-CURSOR` header; `None` when the server sent none or one that
+    /// is not a byte offset.
     pub next_cursor: Option<u64>,
 }
 
@@ -279,36 +280,39 @@ impl ExecdClient {
                     .map_err(|_| Error::InvalidInput(format!("cursor {c} is too large")))
             })
             .transpose()?;
+        let path = format!("/command/{}/logs", super::path_segment(command_id));
         let r = self
             .transport
-            .call(
+            .send(
                 "getBackgroundCommandLogs",
                 Method::GET,
                 Idempotency::ByMethod,
                 || {
-                    let mut b = self.api.get_background_command_logs().id(command_id);
+                    let mut b = self
+                        .transport
+                        .unary(Method::GET, &path)
+                        .header(reqwest::header::ACCEPT, "text/plain");
                     if let Some(c) = cursor {
-                        b = b.cursor(c);
+                        b = b.query(&[("cursor", c)]);
                     }
-                    b.send()
+                    Ok(b)
                 },
             )
             .await?;
-        let status = r.status();
-        let next_cursor = match r.headers().get(TAIL_CURSOR_HEADER) {
-            None => None,
-            Some(v) => Some(
-                v.to_str()
-                    .ok()
-                    .and_then(|s| s.trim().parse::<u64>().ok())
-                    .ok_or_else(|| Error::Decode {
-                        status,
-                        message: format!("invalid {TAIL_CURSOR_HEADER} header"),
-                        snippet: String::from_utf8_lossy(v.as_bytes()).into_owned(),
-                    })?,
-            ),
-        };
-        let mut body = r.into_inner();
+        // The cursor header is typed int64 by the spec; a value that is not a byte offset
+        // (garbage, negative) makes the cursor unknown, never drops the output.
+        let next_cursor = r.headers().get(TAIL_CURSOR_HEADER).and_then(|v| {
+            let parsed = v.to_str().ok().and_then(|s| s.trim().parse::<u64>().ok());
+            if parsed.is_none() {
+                tracing::warn!(
+                    header = TAIL_CURSOR_HEADER,
+                    value = %String::from_utf8_lossy(v.as_bytes()),
+                    "ignoring a cursor header that is not a byte offset"
+                );
+            }
+            parsed
+        });
+        let mut body = r.bytes_stream();
         let mut bytes = BytesMut::new();
         while let Some(chunk) = body.next().await {
             let chunk = chunk.map_err(|e| {

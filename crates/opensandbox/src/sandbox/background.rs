@@ -341,6 +341,23 @@ impl FollowState {
                     if !logs.bytes.is_empty() {
                         let len = logs.bytes.len() as u64;
                         let advanced = cursor.saturating_add(len);
+                        // The server's cursor says where its answer ends. An answer that
+                        // starts before the cursor asked for (a server that ignored
+                        // `?cursor=` and sent everything again) would repeat output.
+                        if let Some(next) = logs.next_cursor
+                            && next >= len
+                            && next - len < cursor
+                        {
+                            self.done = true;
+                            return Some((
+                                Err(Error::CursorMismatch {
+                                    command_id: self.id.clone(),
+                                    requested: cursor,
+                                    served_from: next - len,
+                                }),
+                                self,
+                            ));
+                        }
                         if let Some(next) = logs.next_cursor
                             && next != advanced
                         {
