@@ -136,3 +136,23 @@ async fn command_logs_keep_the_bytes_when_the_cursor_header_is_not_a_byte_offset
         assert_eq!(logs.next_cursor, None, "cursor {bad:?}");
     }
 }
+
+#[tokio::test]
+async fn a_206_without_content_range_is_the_range_asked_for() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/files/download"))
+        .and(wiremock::matchers::header("range", "bytes=10-13"))
+        .respond_with(
+            ResponseTemplate::new(206)
+                .insert_header("content-type", "application/octet-stream")
+                .set_body_bytes(b"klmn".to_vec()),
+        )
+        .mount(&server)
+        .await;
+    let d = execd(&server).download_range("/f", 10..14).await.unwrap();
+    assert!(d.is_partial());
+    let cr = d.content_range().expect("the range asked for");
+    assert_eq!((cr.start, cr.end, cr.total), (10, 13, None));
+    assert_eq!(&d.bytes().await.unwrap()[..], b"klmn");
+}

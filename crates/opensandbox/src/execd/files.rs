@@ -412,7 +412,7 @@ impl Download {
 
     /// Whether this is part of a file (a range request).
     pub fn is_partial(&self) -> bool {
-        self.content_range.is_some()
+        self.status == StatusCode::PARTIAL_CONTENT || self.content_range.is_some()
     }
 
     /// The bytes as an [`AsyncRead`]; failures surface as `io::Error`s wrapping the
@@ -1045,10 +1045,18 @@ impl ExecdClient {
         if let Some((_, start, end)) = range {
             if status == StatusCode::PARTIAL_CONTENT {
                 if content_range.is_none() {
-                    return Err(Error::Decode {
-                        status,
-                        message: "a 206 answer without a valid Content-Range".into(),
-                        snippet: String::new(),
+                    // No (valid) Content-Range: the slice is the one asked for, as long as
+                    // the body says; `Content-Length` bounds its end.
+                    let end = match (end, content_length) {
+                        (Some(e), Some(n)) if n > 0 => Some(e.min(start + n - 1)),
+                        (Some(e), _) => Some(e),
+                        (None, Some(n)) if n > 0 => Some(start + n - 1),
+                        (None, _) => None,
+                    };
+                    content_range = end.map(|end| ContentRange {
+                        start,
+                        end,
+                        total: None,
                     });
                 }
             } else {
