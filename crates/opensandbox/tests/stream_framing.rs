@@ -283,13 +283,18 @@ fn malformed_frames_are_error_items_and_parsing_goes_on() {
           {\"type\":\"stdout\",\"text\":\"still here\"}\n\n",
     );
     assert_eq!(out.len(), 5, "{out:?}");
-    for e in &out[..4] {
-        let msg = e.as_ref().unwrap_err();
+    for i in [0, 1, 3] {
+        let msg = out[i].as_ref().unwrap_err();
         assert!(msg.starts_with("stream error: malformed frame"), "{msg}");
     }
     assert!(out[0].as_ref().unwrap_err().contains(r#"\"text\":}"#));
     assert!(out[1].as_ref().unwrap_err().contains("502 Bad Gateway"));
-    assert!(out[2].as_ref().unwrap_err().contains("not json"));
+    // Plain text in an SSE `data:` line is an unknown event holding the text.
+    assert!(
+        matches!(out[2].as_ref().unwrap(), StreamEvent::Unknown { kind, raw, .. } if kind.is_empty() && raw == "not json"),
+        "{:?}",
+        out[2]
+    );
     assert_eq!(stdout_text(out[4].as_ref().unwrap()), Some("still here"));
 }
 
@@ -861,16 +866,27 @@ fn execution_push_incrementally() {
 }
 
 #[test]
-fn json_that_is_not_an_object_is_malformed() {
-    for input in [
-        &b"data: [\"stdout\",\"x\"]\n\n"[..],
-        b"data: \"stdout\"\n\n",
-        b"data: 12\n\n",
-    ] {
+fn json_that_is_not_an_object_is_malformed_in_bare_frames_and_unknown_in_sse() {
+    for input in [&b"[\"stdout\",\"x\"]\n\n"[..], b"\"stdout\"\n\n", b"12\n\n"] {
         let out = parse_all(input);
         assert_eq!(out.len(), 1);
         let msg = out[0].as_ref().unwrap_err();
-        assert!(msg.contains("not a JSON object"), "{msg}");
+        assert!(msg.contains("malformed frame"), "{msg}");
+    }
+    for (input, text) in [
+        (&b"data: [\"stdout\",\"x\"]\n\n"[..], "[\"stdout\",\"x\"]"),
+        (b"event: notice\ndata: \"stdout\"\n\n", "\"stdout\""),
+        (b"data: 12\n\n", "12"),
+    ] {
+        let out = parse_all(input);
+        assert_eq!(out.len(), 1);
+        match out[0].as_ref().unwrap() {
+            StreamEvent::Unknown { raw, kind, .. } => {
+                assert_eq!(raw, text);
+                assert!(kind.is_empty() || kind == "notice", "{kind}");
+            }
+            other => panic!("expected an unknown event, got {other:?}"),
+        }
     }
     assert!(Metrics::from_json(b"[1.0, 2.0]").is_err());
 }

@@ -101,7 +101,8 @@ pub enum StreamEvent {
         /// When the event was generated.
         timestamp: Option<i64>,
     },
-    /// An event type this SDK does not know (or a frame with no `type`), kept whole.
+    /// An event type this SDK does not know (or a frame with no `type`), kept whole; an
+    /// SSE `data:` payload that is not JSON arrives here as `raw: Value::String(text)`.
     #[non_exhaustive]
     Unknown {
         /// The `type` field (or the SSE `event:` name), empty if there was neither.
@@ -251,6 +252,17 @@ pub(super) struct WireError {
 }
 
 fn decode(json: &[u8], sse_event: Option<&str>) -> Result<StreamEvent> {
+    // An SSE `data:` payload that is not a JSON object (plain text from a proxy or an
+    // older server) is kept as an unknown event holding the text, not a stream failure.
+    // Bare JSON frames have no such excuse: there, anything but an object is malformed.
+    if let Some(ev) = sse_event
+        && json.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{')
+    {
+        return Ok(StreamEvent::Unknown {
+            kind: if ev == "message" { "" } else { ev }.to_owned(),
+            raw: Value::String(String::from_utf8_lossy(json).into_owned()),
+        });
+    }
     let wire = match super::fastjson::decode(json) {
         Some(wire) => wire,
         None => decode_serde(json)?,

@@ -272,18 +272,28 @@ impl FrameParser {
         }))
     }
 
-    /// The next frame, decoded by `decode(payload, sse_event_name)` straight from the
-    /// received bytes (no `Frame` is built for a bare JSON line).
+    /// The next frame, decoded by `decode(payload, sse_event_type)` straight from the
+    /// received bytes; the type is `None` for a bare JSON frame and the SSE event type
+    /// (`message` unless named) for an SSE event (no `Frame` is built for a bare JSON
+    /// line).
     pub(crate) fn next_decoded<T>(
         &mut self,
         decode: impl FnOnce(&[u8], Option<&str>) -> Result<T>,
     ) -> Option<Result<T>> {
         Some(self.next_raw()?.and_then(|raw| match raw {
             Raw::Json(line) => decode(self.bytes_of(line), None),
-            Raw::SseInChunk { start, end, event } => {
-                decode(&self.chunk[start..end], event.as_deref())
-            }
-            Raw::Frame(frame) => decode(&frame.data, frame.event.as_deref()),
+            // An SSE event always has a type: `message` unless it names one.
+            Raw::SseInChunk { start, end, event } => decode(
+                &self.chunk[start..end],
+                Some(event.as_deref().unwrap_or("message")),
+            ),
+            Raw::Frame(frame) => match frame.format {
+                FrameFormat::Sse => decode(
+                    &frame.data,
+                    Some(frame.event.as_deref().unwrap_or("message")),
+                ),
+                FrameFormat::Json => decode(&frame.data, None),
+            },
         }))
     }
 
