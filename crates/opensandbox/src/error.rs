@@ -144,6 +144,12 @@ impl Error {
         self.status() == Some(StatusCode::NOT_FOUND)
     }
 
+    /// Whether the server rejected the request's fields (FastAPI's 422 with a `detail`
+    /// list); [`ApiError::field_errors`] names them.
+    pub fn is_validation_error(&self) -> bool {
+        self.api().is_some_and(ApiError::is_validation_error)
+    }
+
     /// Whether the server refused a write because of a stale revision or state (409).
     pub fn is_conflict(&self) -> bool {
         self.status() == Some(StatusCode::CONFLICT)
@@ -188,7 +194,7 @@ impl From<ApiError> for Error {
 /// An error answer from an OpenSandbox server, decoded from whichever shape it used:
 /// `{"code","message"}`, FastAPI's `{"detail": …}` (lifecycle validation, 422),
 /// execd's `{"error": …}`, or the egress sidecar's plain text.
-#[derive(Debug, Clone, thiserror::Error)]
+#[derive(Clone, thiserror::Error)]
 #[error("{status}{}: {message}{}", code.as_deref().map(|c| format!(" {c}")).unwrap_or_default(), request_id.as_deref().map(|r| format!(" (request id {r})")).unwrap_or_default())]
 #[non_exhaustive]
 pub struct ApiError {
@@ -202,8 +208,38 @@ pub struct ApiError {
     pub request_id: Option<String>,
     /// The `Retry-After` response header, as a delay.
     pub retry_after: Option<Duration>,
-    /// The raw response body.
+    /// The fields a request-validation failure (FastAPI's 422 `{"detail": [...]}`) names,
+    /// without the offending values the server echoes back.
+    pub field_errors: Vec<FieldError>,
+    /// The raw response body (its first bytes for large bodies). Servers echo the
+    /// offending input here, so it can hold secrets: it is never printed by `Debug`.
     pub body: Bytes,
+}
+
+impl std::fmt::Debug for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ApiError")
+            .field("status", &self.status)
+            .field("code", &self.code)
+            .field("message", &self.message)
+            .field("request_id", &self.request_id)
+            .field("retry_after", &self.retry_after)
+            .field("field_errors", &self.field_errors)
+            .field("body", &format_args!("<{} bytes>", self.body.len()))
+            .finish()
+    }
+}
+
+/// One field a request-validation failure names (an item of FastAPI's `detail` list).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct FieldError {
+    /// Where the field is, e.g. `["body", "image", "uri"]`.
+    pub loc: Vec<String>,
+    /// What is wrong with it.
+    pub msg: String,
+    /// The kind of failure (`missing`, `string_type`, …), when given.
+    pub kind: Option<String>,
 }
 
 impl ApiError {
@@ -217,7 +253,7 @@ impl ApiError {
             .get(reqwest::header::RETRY_AFTER)
             .and_then(|v| v.to_str().ok())
             .and_then(crate::transport::retry::parse_retry_after);
-        let (code, message) = decode_error_body(&body);
+        let (code, message, field_errors) = decode_error_body(&body);
         let message =
             message.unwrap_or_else(|| status.canonical_reason().unwrap_or("error").to_string());
         ApiError {
@@ -226,8 +262,15 @@ impl ApiError {
             message,
             request_id,
             retry_after,
+            field_errors,
             body,
         }
+    }
+
+    /// Whether this is a request-validation failure with field errors (FastAPI's 422
+    /// `detail` list); see [`ApiError::field_errors`].
+    pub fn is_validation_error(&self) -> bool {
+        !self.field_errors.is_empty()
     }
 
     /// The body as (lossy) UTF-8 text.
@@ -236,68 +279,82 @@ impl ApiError {
     }
 }
 
-/// Extracts `(code, message)` from every error-body shape the servers use.
-fn decode_error_body(body: &[u8]) -> (Option<String>, Option<String>) {
+/// `(code, message, field errors)` decoded from an error body.
+type DecodedBody = (Option<String>, Option<String>, Vec<FieldError>);
+
+/// Extracts the code, message and field errors from every error-body shape the servers
+/// use. A code is only what the server sent: none is invented.
+fn decode_error_body(body: &[u8]) -> DecodedBody {
     let text = String::from_utf8_lossy(body);
     let trimmed = text.trim();
     if trimmed.is_empty() {
-        return (None, None);
+        return (None, None, Vec::new());
     }
     let Ok(value) = serde_json::from_str::<serde_json::Value>(trimmed) else {
         // Egress sidecar: plain text.
-        return (None, Some(truncate(trimmed, 2048)));
+        return (None, Some(truncate(trimmed, 2048)), Vec::new());
     };
     let str_field = |k: &str| value.get(k).and_then(|v| v.as_str()).map(str::to_owned);
     if let Some(message) = str_field("message") {
-        return (str_field("code"), Some(message));
+        return (str_field("code"), Some(message), Vec::new());
     }
     if let Some(error) = str_field("error") {
-        return (str_field("code"), Some(error));
+        return (str_field("code"), Some(error), Vec::new());
     }
     if let Some(detail) = value.get("detail") {
         // FastAPI: a list is a request-validation failure; a string is any other error.
-        let code = detail.is_array().then(|| "VALIDATION_ERROR".to_string());
-        return (code, Some(describe_detail(detail)));
+        return match detail {
+            serde_json::Value::String(s) => (str_field("code"), Some(s.clone()), Vec::new()),
+            serde_json::Value::Array(items) => {
+                let fields: Vec<FieldError> = items.iter().map(field_error).collect();
+                let message = fields
+                    .iter()
+                    .map(|f| {
+                        if f.loc.is_empty() {
+                            f.msg.clone()
+                        } else {
+                            format!("{}: {}", f.loc.join("."), f.msg)
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                (str_field("code"), Some(truncate(&message, 2048)), fields)
+            }
+            other => (
+                str_field("code"),
+                Some(truncate(&other.to_string(), 2048)),
+                Vec::new(),
+            ),
+        };
     }
     if let Some(code) = str_field("code") {
-        return (Some(code), None);
+        return (Some(code), None, Vec::new());
     }
-    (None, Some(truncate(trimmed, 2048)))
+    (None, Some(truncate(trimmed, 2048)), Vec::new())
 }
 
-/// FastAPI's `detail`: a string, or a list of `{loc, msg, type}`.
-fn describe_detail(detail: &serde_json::Value) -> String {
-    match detail {
-        serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Array(items) => items
-            .iter()
-            .map(|item| {
-                let msg = item
-                    .get("msg")
-                    .and_then(|m| m.as_str())
-                    .unwrap_or("invalid");
-                let loc: Vec<String> = item
-                    .get("loc")
-                    .and_then(|l| l.as_array())
-                    .map(|l| {
-                        l.iter()
-                            .map(|p| match p {
-                                serde_json::Value::String(s) => s.clone(),
-                                other => other.to_string(),
-                            })
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                if loc.is_empty() {
-                    msg.to_string()
-                } else {
-                    format!("{}: {msg}", loc.join("."))
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("; "),
-        other => other.to_string(),
-    }
+/// One item of FastAPI's `detail` list, `{loc, msg, type, input?}`; `input` (the
+/// offending value, possibly a secret) is left out.
+fn field_error(item: &serde_json::Value) -> FieldError {
+    let msg = item
+        .get("msg")
+        .and_then(|m| m.as_str())
+        .unwrap_or("invalid")
+        .to_owned();
+    let loc = item
+        .get("loc")
+        .and_then(|l| l.as_array())
+        .map(|l| {
+            l.iter()
+                .map(|p| match p {
+                    serde_json::Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let kind = item.get("type").and_then(|t| t.as_str()).map(str::to_owned);
+    FieldError { loc, msg, kind }
 }
 
 pub(crate) fn truncate(s: &str, max: usize) -> String {
@@ -345,8 +402,31 @@ mod tests {
             422,
             r#"{"detail":[{"loc":["body","image","uri"],"msg":"field required","type":"missing"}]}"#,
         );
-        assert_eq!(e.code.as_deref(), Some("VALIDATION_ERROR"));
+        assert_eq!(e.code, None, "no code is invented");
+        assert!(e.is_validation_error());
         assert_eq!(e.message, "body.image.uri: field required");
+        assert_eq!(
+            e.field_errors,
+            vec![FieldError {
+                loc: vec!["body".into(), "image".into(), "uri".into()],
+                msg: "field required".into(),
+                kind: Some("missing".into()),
+            }]
+        );
+    }
+
+    #[test]
+    fn debug_never_prints_the_echoed_input() {
+        let e = api(
+            422,
+            r#"{"detail":[{"loc":["body","image","auth","password"],"msg":"too short","type":"string_too_short","input":"hunter2-registry"}]}"#,
+        );
+        let shown = format!("{e:?} {e} {:?}", Error::from(e.clone()));
+        assert!(!shown.contains("hunter2-registry"), "{shown}");
+        assert!(
+            shown.contains("body.image.auth.password: too short"),
+            "{shown}"
+        );
     }
 
     #[test]

@@ -57,7 +57,7 @@ pub mod vault;
 pub use config::ClientOptions;
 pub use connection::ConnectionConfig;
 pub use egress::EgressClient;
-pub use error::{ApiError, Error, Result};
+pub use error::{ApiError, Error, FieldError, Result};
 pub use execd::ExecdClient;
 pub use lifecycle::LifecycleClient;
 pub use sandbox::{Sandbox, SandboxCreateOptions, SandboxManager};

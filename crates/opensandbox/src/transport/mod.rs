@@ -484,12 +484,26 @@ pub(crate) fn classify_reqwest(e: &reqwest::Error) -> Failure {
     }
 }
 
-/// Reads an error response into an [`ApiError`].
-pub(crate) async fn api_error(resp: Response) -> ApiError {
+/// How much of an error body is kept: enough for any real error message, and a server
+/// that answers an error with gigabytes costs no memory (the rest is not read; the
+/// connection is dropped).
+pub(crate) const MAX_ERROR_BODY: usize = 64 * 1024;
+
+/// Reads an error response (its first [`MAX_ERROR_BODY`] bytes) into an [`ApiError`].
+pub(crate) async fn api_error(mut resp: Response) -> ApiError {
     let status = resp.status();
     let headers = resp.headers().clone();
-    let body = resp.bytes().await.unwrap_or_default();
-    ApiError::from_parts(status, &headers, body)
+    let mut body = bytes::BytesMut::new();
+    while body.len() < MAX_ERROR_BODY {
+        match resp.chunk().await {
+            Ok(Some(chunk)) => {
+                let room = MAX_ERROR_BODY - body.len();
+                body.extend_from_slice(&chunk[..chunk.len().min(room)]);
+            }
+            Ok(None) | Err(_) => break,
+        }
+    }
+    ApiError::from_parts(status, &headers, body.freeze())
 }
 
 /// Records a successful end of the request span.
