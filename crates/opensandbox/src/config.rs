@@ -40,7 +40,7 @@ pub struct ClientOptions {
     pub(crate) headers: HeaderMap,
     pub(crate) auth_header: Option<HeaderName>,
     pub(crate) user_agent: String,
-    pub(crate) retry: Option<RetryPolicy>,
+    pub(crate) retry: RetryPolicy,
     pub(crate) transport: TransportConfig,
 }
 
@@ -55,7 +55,7 @@ impl Default for ClientOptions {
             headers: HeaderMap::new(),
             auth_header: None,
             user_agent: format!("opensandbox-rust/{}", env!("CARGO_PKG_VERSION")),
-            retry: None,
+            retry: RetryPolicy::default(),
             transport: TransportConfig::default(),
         }
     }
@@ -145,10 +145,16 @@ impl ClientOptions {
         self
     }
 
-    /// Turns retries on with `policy` (off by default).
+    /// Sets the retry policy. The default ([`RetryPolicy::new`]) retries what is safe to
+    /// repeat up to 3 attempts in all; [`RetryPolicy::none`] turns retries off.
     pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.retry = Some(policy);
+        self.retry = policy;
         self
+    }
+
+    /// The retry policy in force.
+    pub fn retry_policy(&self) -> &RetryPolicy {
+        &self.retry
     }
 
     /// Sets the TLS policy of SDK-built HTTP clients.

@@ -270,7 +270,8 @@ impl ConnectionConfig {
         self
     }
 
-    /// Turns retries on with `policy` (off by default).
+    /// Sets the retry policy (default [`RetryPolicy::new`]: what is safe to repeat, 3
+    /// attempts in all; [`RetryPolicy::none`] turns retries off).
     pub fn retry(mut self, policy: RetryPolicy) -> Self {
         self.retry = Some(policy);
         self
@@ -660,7 +661,7 @@ mod tests {
             .use_env_proxy(false);
         let o = c.client_options();
         assert_eq!(o.request_timeout, Duration::from_secs(5));
-        assert_eq!(o.retry.as_ref().map(|r| r.max_attempts), Some(2));
+        assert_eq!(o.retry.max_attempts, 2);
         assert!(!o.transport.use_env_proxy);
         assert_eq!(o.headers.get("x-team").unwrap(), "a");
         assert!(!format!("{o:?}").contains("sekrit"));

@@ -156,14 +156,16 @@ impl Error {
     }
 
     /// Whether the failure is likely to go away if the same request is made again later:
-    /// a connection-level failure, a deadline, or a status that says "not now" (408, 429,
-    /// 502, 503, 504). Retries, background follow and readiness polling all decide with
-    /// this; whether a retry is *safe* (the request may have been acted on) is a separate
-    /// question the retry policy answers.
+    /// a connection-level failure (not TLS), a deadline, or a status that says "not now"
+    /// (408, 429, 500, 502, 503, 504). Automatic retries (for failures without a status),
+    /// background follow and readiness polling all decide with this. Whether a retry is
+    /// also *safe* (the request may have been acted on) is a separate question the
+    /// [`RetryPolicy`](crate::RetryPolicy) answers, and which statuses it retries is its
+    /// own setting.
     pub fn is_transient(&self) -> bool {
         match self {
             Error::Transport { .. } | Error::Timeout { .. } => true,
-            Error::Api(e) => matches!(e.status.as_u16(), 408 | 429 | 502 | 503 | 504),
+            Error::Api(e) => matches!(e.status.as_u16(), 408 | 429 | 500 | 502 | 503 | 504),
             _ => false,
         }
     }

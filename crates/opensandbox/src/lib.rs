@@ -31,7 +31,7 @@
 //! - [`stream`]: one framing parser for execd's bare-JSON events, standard SSE and
 //!   NDJSON; typed [`StreamEvent`](stream::StreamEvent)s that end at the terminal event;
 //!   [`execution::Execution`] aggregates a stream.
-//! - [`transport`]: the TLS key-strength policy, opt-in [`RetryPolicy`] that only
+//! - [`transport`]: the TLS key-strength policy, a [`RetryPolicy`] (on by default) that only
 //!   repeats what is safe, and one [`Error`] type that says where a call stopped.
 //!
 //! Streams (command output, downloads, the metrics watch) have no whole-request

@@ -108,18 +108,93 @@ async fn post_create_on_502_is_not_retried() {
 }
 
 #[tokio::test]
-async fn post_create_on_503_and_429_is_not_retried() {
-    for status in [503, 429] {
-        let server = MockServer::start().await;
-        Mock::given(method("POST"))
-            .and(path("/v1/sandboxes"))
-            .respond_with(ResponseTemplate::new(status).insert_header("retry-after", "0"))
-            .mount(&server)
-            .await;
-        let lc = client(&server.uri(), options().retry(fast_retries(4)));
-        assert!(lc.create_sandbox(create_request()).await.is_err());
-        assert_eq!(attempts(&server).await, 1, "status {status}");
-    }
+async fn post_create_on_503_is_not_retried() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/v1/sandboxes"))
+        .respond_with(ResponseTemplate::new(503).insert_header("retry-after", "0"))
+        .mount(&server)
+        .await;
+    let lc = client(&server.uri(), options().retry(fast_retries(4)));
+    assert!(lc.create_sandbox(create_request()).await.is_err());
+    assert_eq!(attempts(&server).await, 1);
+}
+
+/// 429 says the server did not act on the request: even a create is repeated, once
+/// per allowed attempt, and succeeds when the server lets it through.
+#[tokio::test]
+async fn post_create_on_429_is_retried() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/v1/sandboxes"))
+        .respond_with(ResponseTemplate::new(429).insert_header("retry-after", "0"))
+        .up_to_n_times(2)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/v1/sandboxes"))
+        .respond_with(ResponseTemplate::new(202).set_body_raw(SANDBOX_JSON, "application/json"))
+        .mount(&server)
+        .await;
+    let lc = client(&server.uri(), options().retry(fast_retries(3)));
+    let created = lc.create_sandbox(create_request()).await.unwrap();
+    assert_eq!(created.id, "sbx-1");
+    assert_eq!(attempts(&server).await, 3);
+}
+
+#[tokio::test]
+async fn the_retried_statuses_are_configurable() {
+    let server = MockServer::start().await;
+    fail_first(&server, "GET", "/v1/sandboxes/sbx-1", 503, 100).await;
+    let lc = client(
+        &server.uri(),
+        options().retry(fast_retries(4).statuses([502])),
+    );
+    assert!(lc.get_sandbox("sbx-1").await.is_err());
+    assert_eq!(attempts(&server).await, 1, "503 is not in the set");
+}
+
+#[tokio::test]
+async fn an_invalid_jitter_fraction_is_a_config_error() {
+    let err = LifecycleClient::with_options(
+        "http://127.0.0.1:1/v1",
+        "k",
+        options().retry(RetryPolicy::new().jitter_fraction(2.0)),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(err, Error::Config(ref m) if m.contains("jitter")),
+        "{err:?}"
+    );
+}
+
+/// A `Retry-After` of u64::MAX seconds with no cap on it, and a maximal backoff: no
+/// panic, no retry that would never start.
+#[tokio::test]
+async fn a_maximal_retry_after_does_not_panic() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/v1/sandboxes/sbx-1"))
+        .respond_with(
+            ResponseTemplate::new(503).insert_header("retry-after", "18446744073709551615"),
+        )
+        .mount(&server)
+        .await;
+    let lc = client(
+        &server.uri(),
+        options().retry(
+            fast_retries(3)
+                .max_retry_after(Duration::MAX)
+                .max_backoff(Duration::MAX),
+        ),
+    );
+    let err = tokio::time::timeout(Duration::from_secs(10), lc.get_sandbox("sbx-1"))
+        .await
+        .expect("no endless wait")
+        .unwrap_err();
+    assert_eq!(err.status().map(|s| s.as_u16()), Some(503));
+    assert_eq!(attempts(&server).await, 1);
 }
 
 #[tokio::test]
@@ -233,10 +308,26 @@ async fn retry_after_beyond_the_cap_ends_the_retries() {
 }
 
 #[tokio::test]
-async fn retries_are_off_by_default() {
+async fn retries_are_on_by_default_with_three_attempts() {
     let server = MockServer::start().await;
     fail_first(&server, "GET", "/v1/sandboxes/sbx-1", 503, 100).await;
-    let lc = client(&server.uri(), options());
+    let lc = client(
+        &server.uri(),
+        options().retry(RetryPolicy::new().initial_backoff(Duration::from_millis(5))),
+    );
+    assert!(lc.get_sandbox("sbx-1").await.is_err());
+    assert_eq!(attempts(&server).await, 3);
+    assert_eq!(
+        RetryPolicy::default(),
+        ClientOptions::new().retry_policy().clone()
+    );
+}
+
+#[tokio::test]
+async fn retry_policy_none_makes_one_attempt() {
+    let server = MockServer::start().await;
+    fail_first(&server, "GET", "/v1/sandboxes/sbx-1", 503, 100).await;
+    let lc = client(&server.uri(), options().retry(RetryPolicy::none()));
     assert!(lc.get_sandbox("sbx-1").await.is_err());
     assert_eq!(attempts(&server).await, 1);
 }
@@ -271,7 +362,7 @@ fn post_to_a_refused_port_is_retried_up_to_max_attempts() {
 #[test]
 fn refused_port_without_retries_is_one_attempt() {
     traced(|rec| async move {
-        let lc = client(&refused_base().await, options());
+        let lc = client(&refused_base().await, options().retry(RetryPolicy::none()));
         let err = lc.get_sandbox("sbx-1").await.unwrap_err();
         assert!(
             matches!(err, Error::Transport { sent: false, .. }),

@@ -111,19 +111,6 @@ pub(crate) fn is_finished(s: &CommandStatus) -> bool {
     }
 }
 
-/// Whether an error may go away by itself (worth retrying while following).
-pub(crate) fn is_transient(e: &Error) -> bool {
-    match e {
-        Error::Transport { .. } | Error::Timeout { .. } | Error::Stream(_) => true,
-        Error::Api(api) => {
-            api.status.is_server_error()
-                || api.status == reqwest::StatusCode::TOO_MANY_REQUESTS
-                || api.status == reqwest::StatusCode::REQUEST_TIMEOUT
-        }
-        _ => false,
-    }
-}
-
 /// A command started in the background
 /// ([`Commands::background`](super::Commands::background)).
 ///
@@ -244,7 +231,7 @@ impl BackgroundCommand {
                 }
                 Err(e) => {
                     let since = *failing_since.get_or_insert_with(Instant::now);
-                    if !is_transient(&e) || since.elapsed() >= self.options.reconnect_timeout {
+                    if !e.is_transient() || since.elapsed() >= self.options.reconnect_timeout {
                         return Err(e);
                     }
                     tracing::debug!(command = %self.id, error = %e, "status poll failed; retrying");
@@ -407,7 +394,7 @@ impl FollowState {
     /// marks the stream done) when it is permanent or has lasted too long.
     async fn on_error(&mut self, e: Error) -> Option<Error> {
         let since = *self.failing_since.get_or_insert_with(Instant::now);
-        if !is_transient(&e) || since.elapsed() >= self.options.reconnect_timeout {
+        if !e.is_transient() || since.elapsed() >= self.options.reconnect_timeout {
             self.done = true;
             return Some(e);
         }

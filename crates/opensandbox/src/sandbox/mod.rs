@@ -751,7 +751,7 @@ async fn wait_ready(
                     .join(": ");
                 last_error = None;
             }
-            Ok(Err(e)) if background::is_transient(&e) => last_error = Some(e),
+            Ok(Err(e)) if e.is_transient() => last_error = Some(e),
             Ok(Err(e)) => return Err(e),
             Err(_) => {}
         }
@@ -764,13 +764,13 @@ async fn wait_ready(
             .await
         {
             Ok(Ok(ep)) => break execd_client(config, &ep)?,
-            Ok(Err(e)) if background::is_transient(&e) && Instant::now() < deadline => {
+            Ok(Err(e)) if e.is_transient() && Instant::now() < deadline => {
                 last_error = Some(e);
                 tokio::time::sleep(delay.min(deadline.saturating_duration_since(Instant::now())))
                     .await;
                 delay = (delay.mul_f64(1.5)).min(max_delay);
             }
-            Ok(Err(e)) if background::is_transient(&e) => {
+            Ok(Err(e)) if e.is_transient() => {
                 return Err(not_ready(
                     id,
                     Stage::Endpoint,

@@ -17,7 +17,7 @@ use tracing::Instrument;
 
 use crate::config::{ClientOptions, is_sensitive};
 use crate::error::{ApiError, Error, Result, snippet};
-use retry::{Failure, RetryPolicy, idempotent_method, retryable};
+use retry::{Failure, RetryPolicy, idempotent_method};
 
 /// Which API a transport talks to (for tracing and error messages).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,6 +131,7 @@ impl Transport {
         options: ClientOptions,
     ) -> Result<Self> {
         let base = normalize_base(base)?;
+        options.retry.validate().map_err(Error::Config)?;
         let http = match &options.http_client {
             Some(c) => c.clone(),
             None => http::build_client(&options)?,
@@ -335,7 +336,14 @@ impl Transport {
                     }
                     Err(failed_attempt) => failed_attempt,
                 };
-                let delay = self.next_delay(failure, idempotent, n, started, retry_after);
+                let delay = self.next_delay(
+                    failure,
+                    idempotent,
+                    err.is_transient(),
+                    n,
+                    started,
+                    retry_after,
+                );
                 failed(&rec, n, started, t0, failure, &err, delay);
                 match delay {
                     Some(delay) => {
@@ -378,12 +386,13 @@ impl Transport {
         &self,
         failure: Failure,
         idempotent: bool,
+        transient: bool,
         attempt: u32,
         started: Instant,
         retry_after: Option<Duration>,
     ) -> Option<Duration> {
-        let policy: &RetryPolicy = self.inner.options.retry.as_ref()?;
-        if attempt >= policy.max_attempts || !retryable(failure, idempotent) {
+        let policy: &RetryPolicy = &self.inner.options.retry;
+        if attempt >= policy.max_attempts || !policy.allows(failure, idempotent, transient) {
             return None;
         }
         let delay = match retry_after {
@@ -391,7 +400,8 @@ impl Transport {
             Some(ra) => ra,
             None => policy.backoff(attempt),
         };
-        if started.elapsed() + delay > policy.max_elapsed {
+        // Saturating: a delay or budget too large to add up is "no limit", not a panic.
+        if started.elapsed().saturating_add(delay) > policy.max_elapsed {
             return None;
         }
         Some(delay)

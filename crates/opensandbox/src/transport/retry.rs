@@ -1,31 +1,44 @@
-//! Opt-in retries that only repeat what is safe to repeat.
+//! Automatic retries that only repeat what is safe to repeat. On by default: 3 attempts
+//! in total with jittered exponential backoff (set [`RetryPolicy::none`] to turn them off).
 //!
-//! - GET, HEAD, PUT and DELETE (idempotent by HTTP semantics) are retried on 429, 502,
-//!   503 and 504 and on connection failures;
-//! - a POST or PATCH is retried only when the request provably never left (the connection
-//!   was refused or could not be made), or when the caller marked the call idempotent;
+//! - GET, HEAD, PUT, DELETE and OPTIONS (idempotent by HTTP semantics) are retried on the
+//!   policy's statuses (default 408, 429, 502, 503, 504) and on transient connection
+//!   failures ([`Error::is_transient`](crate::Error::is_transient));
+//! - a POST or PATCH is retried only when the server provably did not act on it: the
+//!   connection was refused or could not be made, or the server answered 429 (too many
+//!   requests); or when the caller marked the call idempotent. A POST whose request may
+//!   have been processed (a reset after sending, a 502/503/504) is never repeated;
 //! - TLS and certificate failures, other 4xx statuses, 500, and streams that already
 //!   delivered a byte are never retried (a retry happens only before a success status is
 //!   handed to the caller; a stream that breaks later is the caller's to resume);
 //! - `Retry-After` (seconds or an HTTP date) replaces the backoff when present; an answer
 //!   longer than [`RetryPolicy::max_retry_after`] ends the retries (the error keeps the
 //!   value in [`ApiError::retry_after`](crate::ApiError::retry_after)), and no retry starts
-//!   after [`RetryPolicy::max_elapsed`].
+//!   after [`RetryPolicy::max_elapsed`]. Durations too large to add up mean "no limit",
+//!   never a panic.
 //!
 //! ```
 //! use std::time::Duration;
 //! use opensandbox::{ClientOptions, RetryPolicy};
 //! let options = ClientOptions::new().retry(
-//!     RetryPolicy::new().max_attempts(3).initial_backoff(Duration::from_millis(100)),
+//!     RetryPolicy::new()
+//!         .max_attempts(5)
+//!         .initial_backoff(Duration::from_millis(100))
+//!         .jitter_fraction(0.5)
+//!         .statuses([429, 503]),
 //! );
-//! # let _ = options;
+//! let no_retries = ClientOptions::new().retry(RetryPolicy::none());
+//! # let _ = (options, no_retries);
 //! ```
 
 use std::time::Duration;
 
 use reqwest::{Method, StatusCode};
 
-/// When and how often to retry a failed request. Off unless configured.
+/// The statuses retried by default: the server asks to come back later.
+pub const DEFAULT_RETRY_STATUSES: [u16; 5] = [408, 429, 502, 503, 504];
+
+/// When and how often to retry a failed request.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct RetryPolicy {
@@ -39,33 +52,46 @@ pub struct RetryPolicy {
     pub max_backoff: Duration,
     /// Factor applied to the backoff after each retry.
     pub multiplier: f64,
-    /// Full jitter: each backoff is drawn uniformly from zero to its computed value.
-    pub jitter: bool,
+    /// The share of each backoff drawn at random, from 0.0 (none: exactly the computed
+    /// backoff) to 1.0 (full jitter: uniformly between zero and the computed backoff).
+    pub jitter: f64,
     /// The longest `Retry-After` honoured; longer answers end the retries.
     pub max_retry_after: Duration,
+    /// The response statuses that are retried (for idempotent calls; a POST only on 429).
+    pub statuses: Vec<u16>,
 }
 
 impl Default for RetryPolicy {
     fn default() -> Self {
         RetryPolicy {
-            max_attempts: 4,
+            max_attempts: 3,
             max_elapsed: Duration::from_secs(30),
             initial_backoff: Duration::from_millis(200),
             max_backoff: Duration::from_secs(5),
             multiplier: 2.0,
-            jitter: true,
+            jitter: 1.0,
             max_retry_after: Duration::from_secs(30),
+            statuses: DEFAULT_RETRY_STATUSES.to_vec(),
         }
     }
 }
 
 impl RetryPolicy {
-    /// The default policy: 4 attempts, 200 ms doubling backoff with jitter, 30 s budget.
+    /// The default policy: 3 attempts, 200 ms doubling backoff (at most 5 s) with full
+    /// jitter, a 30 s budget, statuses [`DEFAULT_RETRY_STATUSES`].
     pub fn new() -> Self {
         Self::default()
     }
 
-    /// Sets the number of attempts in total (the first included).
+    /// No retries: every call is made once.
+    pub fn none() -> Self {
+        RetryPolicy {
+            max_attempts: 1,
+            ..Self::default()
+        }
+    }
+
+    /// Sets the number of attempts in total (the first included; 0 counts as 1).
     pub fn max_attempts(mut self, n: u32) -> Self {
         self.max_attempts = n.max(1);
         self
@@ -89,9 +115,23 @@ impl RetryPolicy {
         self
     }
 
-    /// Turns jitter on or off.
+    /// Sets the growth factor of the backoff (values below 1 count as 1).
+    pub fn multiplier(mut self, m: f64) -> Self {
+        self.multiplier = m;
+        self
+    }
+
+    /// Full jitter (`true`, the default) or none (`false`); see
+    /// [`RetryPolicy::jitter_fraction`] for anything between.
     pub fn jitter(mut self, on: bool) -> Self {
-        self.jitter = on;
+        self.jitter = if on { 1.0 } else { 0.0 };
+        self
+    }
+
+    /// Sets the share of each backoff drawn at random, from 0.0 to 1.0; anything else is
+    /// refused with [`Error::Config`](crate::Error::Config) when a client is built.
+    pub fn jitter_fraction(mut self, fraction: f64) -> Self {
+        self.jitter = fraction;
         self
     }
 
@@ -101,20 +141,68 @@ impl RetryPolicy {
         self
     }
 
-    /// The backoff before retry number `retry` (1 = first retry).
+    /// Sets the response statuses that are retried.
+    pub fn statuses(mut self, statuses: impl IntoIterator<Item = u16>) -> Self {
+        self.statuses = statuses.into_iter().collect();
+        self
+    }
+
+    /// Checks the numbers a caller may have got wrong.
+    pub(crate) fn validate(&self) -> Result<(), String> {
+        if !(0.0..=1.0).contains(&self.jitter) {
+            return Err(format!(
+                "retry jitter fraction must lie between 0.0 and 1.0, not {}",
+                self.jitter
+            ));
+        }
+        if !self.multiplier.is_finite() {
+            return Err(format!(
+                "retry backoff multiplier must be a finite number, not {}",
+                self.multiplier
+            ));
+        }
+        if let Some(s) = self.statuses.iter().find(|s| !(100..=599).contains(*s)) {
+            return Err(format!(
+                "{s} is not an HTTP status a request can be retried on"
+            ));
+        }
+        Ok(())
+    }
+
+    /// The backoff before retry number `retry` (1 = first retry). Never panics: a
+    /// backoff too large to represent is the maximum backoff.
     pub(crate) fn backoff(&self, retry: u32) -> Duration {
         let exp = self
             .multiplier
             .max(1.0)
-            .powi(retry.saturating_sub(1) as i32);
+            .powi(i32::try_from(retry.saturating_sub(1)).unwrap_or(i32::MAX));
         let base = self.initial_backoff.as_secs_f64() * exp;
-        let capped = base.min(self.max_backoff.as_secs_f64());
-        let secs = if self.jitter {
-            capped * fastrand::f64()
+        let capped = if base.is_finite() {
+            base.min(self.max_backoff.as_secs_f64())
         } else {
-            capped
+            self.max_backoff.as_secs_f64()
         };
-        Duration::from_secs_f64(secs)
+        let jitter = if self.jitter.is_finite() {
+            self.jitter.clamp(0.0, 1.0)
+        } else {
+            1.0
+        };
+        let secs = capped * (1.0 - jitter * fastrand::f64());
+        Duration::try_from_secs_f64(secs).unwrap_or(self.max_backoff)
+    }
+
+    /// Whether an attempt that ended in `failure` may be repeated. `transient` is
+    /// [`Error::is_transient`](crate::Error::is_transient) of the attempt's error.
+    pub(crate) fn allows(&self, failure: Failure, idempotent: bool, transient: bool) -> bool {
+        match failure {
+            Failure::Tls | Failure::Fatal => false,
+            Failure::NotSent => transient,
+            Failure::MaybeSent => idempotent && transient,
+            Failure::Status(s) => {
+                self.statuses.contains(&s.as_u16())
+                    && (idempotent || s == StatusCode::TOO_MANY_REQUESTS)
+            }
+        }
     }
 }
 
@@ -141,25 +229,6 @@ pub(crate) fn idempotent_method(method: &Method) -> bool {
     )
 }
 
-/// Whether a failure may be retried.
-pub(crate) fn retryable(failure: Failure, idempotent: bool) -> bool {
-    match failure {
-        Failure::Tls | Failure::Fatal => false,
-        Failure::NotSent => true,
-        Failure::MaybeSent => idempotent,
-        Failure::Status(s) => {
-            idempotent
-                && matches!(
-                    s,
-                    StatusCode::TOO_MANY_REQUESTS
-                        | StatusCode::BAD_GATEWAY
-                        | StatusCode::SERVICE_UNAVAILABLE
-                        | StatusCode::GATEWAY_TIMEOUT
-                )
-        }
-    }
-}
-
 /// Parses a `Retry-After` value: delay seconds or an HTTP date.
 pub(crate) fn parse_retry_after(v: &str) -> Option<Duration> {
     let v = v.trim();
@@ -177,24 +246,73 @@ mod tests {
 
     #[test]
     fn what_is_retried() {
+        let p = RetryPolicy::new();
         let get = idempotent_method(&Method::GET);
         let post = idempotent_method(&Method::POST);
         assert!(get && !post);
-        for s in [429, 502, 503, 504] {
+        for s in [408, 429, 502, 503, 504] {
             let s = Failure::Status(StatusCode::from_u16(s).unwrap());
-            assert!(retryable(s, get));
-            assert!(!retryable(s, post));
+            assert!(p.allows(s, get, true));
         }
+        // A POST only on 429: the server did not act on it.
+        for s in [408, 502, 503, 504] {
+            let s = Failure::Status(StatusCode::from_u16(s).unwrap());
+            assert!(!p.allows(s, post, true));
+        }
+        assert!(p.allows(Failure::Status(StatusCode::TOO_MANY_REQUESTS), post, true));
         for s in [400, 401, 404, 409, 500] {
-            assert!(!retryable(
-                Failure::Status(StatusCode::from_u16(s).unwrap()),
-                get
-            ));
+            assert!(!p.allows(Failure::Status(StatusCode::from_u16(s).unwrap()), get, true));
         }
-        assert!(retryable(Failure::NotSent, post));
-        assert!(!retryable(Failure::MaybeSent, post));
-        assert!(retryable(Failure::MaybeSent, get));
-        assert!(!retryable(Failure::Tls, get));
+        assert!(p.allows(Failure::NotSent, post, true));
+        assert!(!p.allows(Failure::MaybeSent, post, true));
+        assert!(p.allows(Failure::MaybeSent, get, true));
+        assert!(!p.allows(Failure::MaybeSent, get, false));
+        assert!(!p.allows(Failure::Tls, get, true));
+        let only_503 = RetryPolicy::new().statuses([503]);
+        assert!(!only_503.allows(Failure::Status(StatusCode::BAD_GATEWAY), get, true));
+        assert!(only_503.allows(Failure::Status(StatusCode::SERVICE_UNAVAILABLE), get, true));
+    }
+
+    #[test]
+    fn extreme_settings_never_panic() {
+        let p = RetryPolicy::new()
+            .initial_backoff(Duration::MAX)
+            .max_backoff(Duration::MAX)
+            .multiplier(f64::MAX);
+        for n in [1, 2, 64, u32::MAX] {
+            let _ = p.backoff(n);
+        }
+        let p = RetryPolicy::new().jitter(false).max_backoff(Duration::MAX);
+        assert_eq!(p.backoff(1), Duration::from_millis(200));
+        assert!(RetryPolicy::new().jitter_fraction(1.5).validate().is_err());
+        assert!(
+            RetryPolicy::new()
+                .jitter_fraction(f64::NAN)
+                .validate()
+                .is_err()
+        );
+        assert!(
+            RetryPolicy::new()
+                .multiplier(f64::INFINITY)
+                .validate()
+                .is_err()
+        );
+        assert!(RetryPolicy::new().statuses([99]).validate().is_err());
+        assert!(RetryPolicy::new().jitter_fraction(0.25).validate().is_ok());
+    }
+
+    #[test]
+    fn partial_jitter_stays_in_its_band() {
+        let p = RetryPolicy::new()
+            .jitter_fraction(0.25)
+            .initial_backoff(Duration::from_millis(100));
+        for _ in 0..200 {
+            let d = p.backoff(1);
+            assert!(
+                d >= Duration::from_millis(75) && d <= Duration::from_millis(100),
+                "{d:?}"
+            );
+        }
     }
 
     #[test]
