@@ -60,7 +60,8 @@ impl ListOptions {
         self
     }
 
-    /// Sets the page size (at most 200).
+    /// Sets the page size (1 to [`MAX_PAGE_SIZE`]; anything else is refused before
+    /// sending).
     pub fn page_size(mut self, size: u64) -> Self {
         self.page_size = Some(size);
         self
@@ -234,7 +235,7 @@ impl LifecycleClient {
     /// keys or values are matched literally.
     pub async fn list_sandboxes(&self, options: &ListOptions) -> Result<ListSandboxesResponse> {
         let page = nonzero("page", options.page)?;
-        let page_size = nonzero("page size", options.page_size)?;
+        let page_size = page_size(options.page_size)?;
         let metadata = metadata_filter(&options.metadata);
         let r = self
             .transport
@@ -455,7 +456,7 @@ impl LifecycleClient {
         options: &SnapshotListOptions,
     ) -> Result<ListSnapshotsResponse> {
         let page = nonzero("page", options.page)?;
-        let page_size = nonzero("page size", options.page_size)?;
+        let page_size = page_size(options.page_size)?;
         let r = self
             .transport
             .call("listSnapshots", Method::GET, Idempotency::ByMethod, || {
@@ -549,6 +550,19 @@ pub(crate) fn check_id(what: &str, id: &str) -> Result<()> {
         return Err(Error::InvalidInput(format!("{what} must not be empty")));
     }
     Ok(())
+}
+
+/// The largest page size the servers accept.
+pub const MAX_PAGE_SIZE: u64 = 200;
+
+/// A page size: 1 to [`MAX_PAGE_SIZE`].
+fn page_size(v: Option<u64>) -> Result<Option<NonZeroU64>> {
+    match v {
+        Some(n) if n > MAX_PAGE_SIZE => Err(Error::InvalidInput(format!(
+            "page size {n} is over the maximum of {MAX_PAGE_SIZE}"
+        ))),
+        v => nonzero("page size", v),
+    }
 }
 
 fn nonzero(what: &str, v: Option<u64>) -> Result<Option<NonZeroU64>> {

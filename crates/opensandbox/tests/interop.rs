@@ -156,3 +156,124 @@ async fn a_206_without_content_range_is_the_range_asked_for() {
     assert_eq!((cr.start, cr.end, cr.total), (10, 13, None));
     assert_eq!(&d.bytes().await.unwrap()[..], b"klmn");
 }
+
+/// A list server that answers every page with one sandbox and `hasNextPage: true`;
+/// `echo_page` false answers page 1 whatever was asked; `total_pages` as given.
+struct EndlessPages {
+    echo_page: bool,
+    total_pages: u64,
+}
+
+impl wiremock::Respond for EndlessPages {
+    fn respond(&self, request: &wiremock::Request) -> ResponseTemplate {
+        let asked: u64 = request
+            .url
+            .query_pairs()
+            .find(|(k, _)| k == "page")
+            .and_then(|(_, v)| v.parse().ok())
+            .unwrap_or(1);
+        let page = if self.echo_page { asked } else { 1 };
+        let body = format!(
+            r#"{{"items":[{{"id":"sbx-{asked}","createdAt":"2025-01-01T00:00:00Z","entrypoint":["/bin/sh"],"status":{{"state":"Running"}},"image":{{"uri":"x"}}}}],
+               "pagination":{{"page":{page},"pageSize":1,"totalItems":0,"totalPages":{},"hasNextPage":true}}}}"#,
+            self.total_pages
+        );
+        ResponseTemplate::new(200).set_body_raw(body, "application/json")
+    }
+}
+
+async fn walk(server: &MockServer) -> (usize, Option<opensandbox::Error>) {
+    use futures::StreamExt;
+    let config = opensandbox::ConnectionConfig::new()
+        .domain(server.uri().trim_start_matches("http://"))
+        .with_protocol("http")
+        .api_key("k")
+        .use_env_proxy(false);
+    let manager = opensandbox::SandboxManager::new(&config).unwrap();
+    let mut items = 0;
+    let mut stream = std::pin::pin!(manager.list_all(Default::default()));
+    let walked = tokio::time::timeout(std::time::Duration::from_secs(60), async {
+        while let Some(item) = stream.next().await {
+            match item {
+                Ok(_) => items += 1,
+                Err(e) => return Some(e),
+            }
+        }
+        None
+    })
+    .await
+    .expect("the walk ends");
+    (items, walked)
+}
+
+#[tokio::test]
+async fn list_all_stops_at_total_pages_even_if_has_next_page_stays_true() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/v1/sandboxes"))
+        .respond_with(EndlessPages {
+            echo_page: true,
+            total_pages: 3,
+        })
+        .mount(&server)
+        .await;
+    let (items, err) = walk(&server).await;
+    assert!(err.is_none(), "{err:?}");
+    assert_eq!(items, 3);
+    assert_eq!(hits(&server).await, 3);
+}
+
+#[tokio::test]
+async fn list_all_stops_with_an_error_when_the_server_ignores_the_page() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/v1/sandboxes"))
+        .respond_with(EndlessPages {
+            echo_page: false,
+            total_pages: 0,
+        })
+        .mount(&server)
+        .await;
+    let (items, err) = walk(&server).await;
+    assert_eq!(items, 1, "page 1 is delivered once");
+    assert!(
+        matches!(err, Some(opensandbox::Error::Stream(ref m)) if m.contains("ignores the page")),
+        "{err:?}"
+    );
+    assert_eq!(hits(&server).await, 2);
+}
+
+#[tokio::test]
+async fn list_all_has_a_page_cap() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/v1/sandboxes"))
+        .respond_with(EndlessPages {
+            echo_page: true,
+            total_pages: 0,
+        })
+        .mount(&server)
+        .await;
+    let (items, err) = walk(&server).await;
+    let cap = opensandbox::sandbox::MAX_LIST_PAGES as usize;
+    assert_eq!(items, cap);
+    assert!(
+        matches!(err, Some(opensandbox::Error::Stream(ref m)) if m.contains("pages")),
+        "{err:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_page_size_over_200_is_refused_before_sending() {
+    let server = MockServer::start().await;
+    let c = lifecycle(&server);
+    let err = c
+        .list_sandboxes(&opensandbox::lifecycle::ListOptions::new().page_size(201))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, opensandbox::Error::InvalidInput(ref m) if m.contains("200")),
+        "{err:?}"
+    );
+    assert_eq!(hits(&server).await, 0);
+}

@@ -190,9 +190,15 @@ impl SandboxManager {
     }
 }
 
+/// The most pages one listing walks (at 200 items a page, two million items): a server
+/// that never stops saying `hasNextPage` ends there with an error, not an endless walk.
+pub const MAX_LIST_PAGES: u64 = 10_000;
+
 /// Walks pages from `first`: `fetch(page)` returns the items and the pagination info.
-/// Ends after the page that says there is no next one, or an empty page (a server
-/// that claims more pages but sends nothing must not loop forever).
+/// Ends after the page that says there is no next one, the last of `totalPages`, or an
+/// empty page. A server that answers another page than the one asked for (it ignores
+/// `page`, so the walk would repeat items) or claims more than [`MAX_LIST_PAGES`] pages
+/// ends the walk with an [`Error::Stream`] after the items already delivered.
 fn paginate<T, F, Fut>(first: u64, fetch: F) -> impl Stream<Item = Result<T>> + Send + 'static
 where
     T: Send + 'static,
@@ -202,19 +208,47 @@ where
     struct State<F> {
         fetch: F,
         next: Option<u64>,
+        /// An error to yield after the page just delivered.
+        then_fail: Option<Error>,
     }
     stream::unfold(
         State {
             fetch,
             next: Some(first),
+            then_fail: None,
         },
-        |mut st| async move {
+        move |mut st| async move {
+            if let Some(e) = st.then_fail.take() {
+                return Some((Err(e), st));
+            }
             let page = st.next?;
             match (st.fetch)(page).await {
                 Ok((items, pagination)) => {
-                    st.next = (pagination.has_next_page && !items.is_empty())
-                        .then(|| page.checked_add(1))
-                        .flatten();
+                    st.next = None;
+                    if pagination.page.get() != page {
+                        return Some((
+                            Err(Error::Stream(format!(
+                                "listing asked for page {page} and the server answered page {}: \
+                                 it ignores the page parameter, so the walk stops rather than \
+                                 repeat items",
+                                pagination.page
+                            ))),
+                            st,
+                        ));
+                    }
+                    let more = pagination.has_next_page
+                        && !items.is_empty()
+                        && (pagination.total_pages == 0 || page < pagination.total_pages);
+                    if more {
+                        if page >= first.saturating_add(MAX_LIST_PAGES - 1) {
+                            st.then_fail = Some(Error::Stream(format!(
+                                "listing stopped after {MAX_LIST_PAGES} pages: the server \
+                                 still says there are more"
+                            )));
+                        } else {
+                            st.next = page.checked_add(1);
+                        }
+                    }
                     Some((Ok(items), st))
                 }
                 Err(e) => {

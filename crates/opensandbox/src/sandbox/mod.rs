@@ -49,7 +49,7 @@ pub use create::{
     SandboxCreateOptions,
 };
 pub use handles::{Code, Commands, Egress, Files, Session};
-pub use manager::SandboxManager;
+pub use manager::{MAX_LIST_PAGES, SandboxManager};
 
 /// The port execd listens on inside every sandbox.
 pub const EXECD_PORT: u16 = 44772;
