@@ -125,6 +125,14 @@ impl EgressClient {
                     "a rule's target must not be empty".into(),
                 ));
             }
+            if r.action.is_unknown() {
+                return Err(Error::InvalidInput(format!(
+                    "rule for {}: unknown action {:?} (one of {:?}, lower case)",
+                    r.target,
+                    r.action.as_str(),
+                    crate::egress::types::NetworkRuleAction::KNOWN
+                )));
+            }
         }
         let r = self
             .transport

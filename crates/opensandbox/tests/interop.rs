@@ -277,3 +277,21 @@ async fn a_page_size_over_200_is_refused_before_sending() {
     );
     assert_eq!(hits(&server).await, 0);
 }
+
+#[tokio::test]
+async fn an_egress_rule_with_an_unknown_action_is_refused_before_sending() {
+    use opensandbox::egress::types::NetworkRule;
+    let server = MockServer::start().await;
+    let egress = opensandbox::EgressClient::with_options(&server.uri(), "t", options()).unwrap();
+    for action in ["ALLOW", "permit", ""] {
+        let rule: NetworkRule =
+            serde_json::from_value(serde_json::json!({"action": action, "target": "pypi.org"}))
+                .unwrap();
+        let err = egress.patch_policy(vec![rule]).await.unwrap_err();
+        assert!(
+            matches!(err, opensandbox::Error::InvalidInput(ref m) if m.contains("unknown action")),
+            "{action}: {err:?}"
+        );
+    }
+    assert_eq!(hits(&server).await, 0);
+}
