@@ -1174,3 +1174,50 @@ async fn end_to_end_against_the_devserver() {
     sandbox.kill().await.unwrap();
     server.shutdown().await;
 }
+
+/// `resume_with` takes the same options as `connect_with`: without the health check it
+/// returns once the resume was accepted (no ping), and with it a short limit gives a
+/// typed `NotReady` while the sandbox stays `Paused`.
+#[tokio::test]
+async fn resume_with_options_skips_or_bounds_the_health_check() {
+    let server = MockServer::start().await;
+    mount_endpoints(&server, "proxy").await;
+    Mock::given(method("GET"))
+        .and(path("/v1/sandboxes/sbx-1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(sandbox_json("Paused")))
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/v1/sandboxes/sbx-1/resume"))
+        .respond_with(ResponseTemplate::new(202))
+        .expect(2)
+        .mount(&server)
+        .await;
+    let sandbox = Sandbox::connect_with(
+        &config(&server),
+        "sbx-1",
+        ConnectOptions::new().health_check(false),
+    )
+    .await
+    .unwrap();
+    let started = Instant::now();
+    sandbox
+        .resume_with(ConnectOptions::new().health_check(false))
+        .await
+        .unwrap();
+    let err = sandbox
+        .resume_with(ConnectOptions::new().ready_timeout(Duration::from_millis(300)))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::NotReady { .. }), "{err:?}");
+    assert!(started.elapsed() < Duration::from_secs(10));
+    let pings = server
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .filter(|r| r.url.path().ends_with("/ping"))
+        .count();
+    assert_eq!(pings, 0, "the sandbox never ran, so nothing was pinged");
+    server.verify().await;
+}

@@ -25,7 +25,7 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10 * 60);
 pub const MIN_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// The default limit on waiting for a sandbox to become ready.
-pub const DEFAULT_READY_TIMEOUT: Duration = Duration::from_secs(120);
+pub const DEFAULT_READY_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// The first delay between readiness polls; each next delay is 1.5× longer, up to 2 s.
 /// Starting small keeps a fast start fast at the price of a few cheap requests.

@@ -311,27 +311,41 @@ impl Sandbox {
     /// (up to [`DEFAULT_READY_TIMEOUT`]); the endpoints are resolved again, since they
     /// may have changed.
     pub async fn resume(&self) -> Result<()> {
-        self.resume_with(DEFAULT_READY_TIMEOUT).await
+        self.resume_with(ConnectOptions::new().ready_timeout(DEFAULT_READY_TIMEOUT))
+            .await
     }
 
-    /// [`Sandbox::resume`] with a limit on waiting.
-    pub async fn resume_with(&self, ready_timeout: Duration) -> Result<()> {
+    /// [`Sandbox::resume`] with options: whether to wait for `Running` and a ping
+    /// (`health_check`, default on) and for how long (`ready_timeout`). Without the
+    /// health check the call returns once the server accepted the resume and the
+    /// endpoint is resolved again.
+    ///
+    /// # Errors
+    ///
+    /// The server's refusal ([`Error::Api`](crate::Error::Api)), or
+    /// [`Error::NotReady`](crate::Error::NotReady) when the health check runs out of time.
+    pub async fn resume_with(&self, options: ConnectOptions) -> Result<()> {
         let inner = &self.inner;
         inner.lifecycle.resume_sandbox(&inner.id).await?;
-        let readiness = Readiness {
-            timeout: ready_timeout,
-            health_check: true,
-            poll_interval: DEFAULT_POLL_INTERVAL,
+        let execd = if options.health_check {
+            let readiness = Readiness {
+                timeout: options.ready_timeout,
+                health_check: true,
+                poll_interval: DEFAULT_POLL_INTERVAL,
+            };
+            wait_ready(
+                &inner.lifecycle,
+                &inner.config,
+                &inner.id,
+                readiness,
+                None,
+                false,
+            )
+            .await?
+        } else {
+            let ep = resolve(&inner.lifecycle, &inner.config, &inner.id, EXECD_PORT, None).await?;
+            execd_client(&inner.config, &ep)?
         };
-        let execd = wait_ready(
-            &inner.lifecycle,
-            &inner.config,
-            &inner.id,
-            readiness,
-            None,
-            false,
-        )
-        .await?;
         let mut endpoints = inner.write();
         endpoints.execd = execd;
         endpoints.egress = None;
