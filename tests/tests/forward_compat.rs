@@ -62,3 +62,43 @@ fn request_types_stay_strict() {
     }));
     assert!(err.is_err(), "request types keep deny_unknown_fields");
 }
+
+/// Liberal in what is accepted: response fields real servers leave out or send as
+/// `null` decode as absent, where absence can be represented (overlays relax them).
+#[test]
+fn missing_and_null_response_fields_decode_where_absence_is_representable() {
+    let info: execd::FileInfo = serde_json::from_value(json!({"path": "/tmp/only-a-path"}))
+        .expect("a FileInfo with only its path decodes");
+    assert_eq!(info.path, "/tmp/only-a-path");
+    assert_eq!(
+        (info.size, info.mode, info.owner.as_deref()),
+        (None, None, None)
+    );
+    let info: execd::FileInfo = serde_json::from_value(json!({
+        "path": "/tmp/x", "size": null, "mode": null, "owner": null, "group": null,
+        "created_at": null, "modified_at": null
+    }))
+    .expect("nulls in FileInfo decode as absent");
+    assert_eq!(info.modified_at, None);
+
+    for body in [
+        json!({"id": "sbx-1", "status": {"state": "Running"}}),
+        json!({"id": "sbx-1", "status": {"state": "Running"}, "createdAt": null}),
+    ] {
+        let sandbox: lifecycle::Sandbox = serde_json::from_value(body.clone())
+            .expect("a sandbox without entrypoint or createdAt");
+        assert!(sandbox.entrypoint.is_empty());
+        assert_eq!(sandbox.created_at, None);
+        let created: lifecycle::CreateSandboxResponse =
+            serde_json::from_value(body).expect("a create answer without them");
+        assert_eq!(created.id, "sbx-1");
+    }
+    // What a sandbox cannot be used without is still required.
+    assert!(
+        serde_json::from_value::<lifecycle::Sandbox>(json!({"status": {"state": "Running"}}))
+            .is_err()
+    );
+    assert!(serde_json::from_value::<execd::FileInfo>(json!({"size": 1})).is_err());
+    // Types the requests use keep every required field (`uri` of an image).
+    assert!(serde_json::from_value::<lifecycle::ImageSpec>(json!({})).is_err());
+}

@@ -223,7 +223,7 @@ impl Sandbox {
     pub(crate) fn to_api(&self) -> lt::Sandbox {
         let inner = self.inner();
         lt::Sandbox {
-            created_at: self.created_at,
+            created_at: Some(self.created_at),
             entrypoint: self.entrypoint.clone(),
             expires_at: inner.expires_at,
             id: self.id.clone(),
@@ -238,7 +238,7 @@ impl Sandbox {
     pub(crate) fn to_create_response(&self) -> lt::CreateSandboxResponse {
         let inner = self.inner();
         lt::CreateSandboxResponse {
-            created_at: self.created_at,
+            created_at: Some(self.created_at),
             entrypoint: self.entrypoint.clone(),
             expires_at: inner.expires_at,
             id: self.id.clone(),

@@ -117,19 +117,27 @@ exception and has the shape `{"error": "..."}` instead.
     #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
     pub struct FileInfo {
         ///Creation time as reported by the file system.
-        pub created_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
         ///Owning group name.
-        pub group: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub group: ::std::option::Option<::std::string::String>,
         ///Permission bits as octal digits in a decimal integer (`644` = rw-r--r--).
-        pub mode: i64,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub mode: ::std::option::Option<i64>,
         ///Time of the last content change.
-        pub modified_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub modified_at: ::std::option::Option<
+            ::chrono::DateTime<::chrono::offset::Utc>,
+        >,
         ///Owning user name.
-        pub owner: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub owner: ::std::option::Option<::std::string::String>,
         ///Absolute path of the entry.
         pub path: ::std::string::String,
         ///Size in bytes.
-        pub size: i64,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub size: ::std::option::Option<i64>,
         #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
         pub type_: ::std::option::Option<crate::types::FileInfoType>,
     }
@@ -844,18 +852,30 @@ id for `init`, the kernel state for `status`, `pong` for `ping`.
         #[derive(Clone, Debug)]
         pub struct FileInfo {
             created_at: ::std::result::Result<
-                ::chrono::DateTime<::chrono::offset::Utc>,
+                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
                 ::std::string::String,
             >,
-            group: ::std::result::Result<::std::string::String, ::std::string::String>,
-            mode: ::std::result::Result<i64, ::std::string::String>,
+            group: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            mode: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
             modified_at: ::std::result::Result<
-                ::chrono::DateTime<::chrono::offset::Utc>,
+                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
                 ::std::string::String,
             >,
-            owner: ::std::result::Result<::std::string::String, ::std::string::String>,
+            owner: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
             path: ::std::result::Result<::std::string::String, ::std::string::String>,
-            size: ::std::result::Result<i64, ::std::string::String>,
+            size: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
             type_: ::std::result::Result<
                 ::std::option::Option<crate::types::FileInfoType>,
                 ::std::string::String,
@@ -864,13 +884,13 @@ id for `init`, the kernel state for `status`, `pong` for `ping`.
         impl ::std::default::Default for FileInfo {
             fn default() -> Self {
                 Self {
-                    created_at: Err("no value supplied for created_at".to_string()),
-                    group: Err("no value supplied for group".to_string()),
-                    mode: Err("no value supplied for mode".to_string()),
-                    modified_at: Err("no value supplied for modified_at".to_string()),
-                    owner: Err("no value supplied for owner".to_string()),
+                    created_at: Ok(Default::default()),
+                    group: Ok(Default::default()),
+                    mode: Ok(Default::default()),
+                    modified_at: Ok(Default::default()),
+                    owner: Ok(Default::default()),
                     path: Err("no value supplied for path".to_string()),
-                    size: Err("no value supplied for size".to_string()),
+                    size: Ok(Default::default()),
                     type_: Ok(Default::default()),
                 }
             }
@@ -878,7 +898,9 @@ id for `init`, the kernel state for `status`, `pong` for `ping`.
         impl FileInfo {
             pub fn created_at<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::chrono::DateTime<::chrono::offset::Utc>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.created_at = value
@@ -890,7 +912,7 @@ id for `init`, the kernel state for `status`, `pong` for `ping`.
             }
             pub fn group<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::string::String>,
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
                 self.group = value
@@ -902,7 +924,7 @@ id for `init`, the kernel state for `status`, `pong` for `ping`.
             }
             pub fn mode<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<i64>,
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
                 T::Error: ::std::fmt::Display,
             {
                 self.mode = value
@@ -914,7 +936,9 @@ id for `init`, the kernel state for `status`, `pong` for `ping`.
             }
             pub fn modified_at<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::chrono::DateTime<::chrono::offset::Utc>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.modified_at = value
@@ -926,7 +950,7 @@ id for `init`, the kernel state for `status`, `pong` for `ping`.
             }
             pub fn owner<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::string::String>,
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
                 self.owner = value
@@ -950,7 +974,7 @@ id for `init`, the kernel state for `status`, `pong` for `ping`.
             }
             pub fn size<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<i64>,
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
                 T::Error: ::std::fmt::Display,
             {
                 self.size = value

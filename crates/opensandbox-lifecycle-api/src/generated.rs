@@ -134,12 +134,16 @@ sandbox to see everything.
     #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
     pub struct CreateSandboxResponse {
         ///When the sandbox was created (RFC 3339).
-        #[serde(rename = "createdAt")]
-        pub created_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        #[serde(
+            rename = "createdAt",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
         /**The sandbox's main process command line: the one from the request
 for image-based sandboxes, or the one stored in the snapshot for
 restored ones.
 */
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub entrypoint: ::std::vec::Vec<::std::string::String>,
         /**When the sandbox will be removed automatically (RFC 3339). Missing
 for sandboxes created without a timeout, which must be deleted by
@@ -1387,12 +1391,16 @@ e.g. `"2"` or `"750m"`), `memory` (e.g. `"768Mi"`, `"2Gi"`) and `gpu`
     #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
     pub struct Sandbox {
         ///When the sandbox was created (RFC 3339).
-        #[serde(rename = "createdAt")]
-        pub created_at: ::chrono::DateTime<::chrono::offset::Utc>,
+        #[serde(
+            rename = "createdAt",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
         /**The sandbox's main process command line. Always returned: copied
 from the request for image-based sandboxes, or taken from the
 snapshot for restored ones.
 */
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub entrypoint: ::std::vec::Vec<::std::string::String>,
         /**When the sandbox will be removed automatically (RFC 3339). Missing
 for sandboxes without a timeout, which must be deleted by hand.
@@ -2079,7 +2087,7 @@ instead of failing to decode it.
         #[derive(Clone, Debug)]
         pub struct CreateSandboxResponse {
             created_at: ::std::result::Result<
-                ::chrono::DateTime<::chrono::offset::Utc>,
+                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
                 ::std::string::String,
             >,
             entrypoint: ::std::result::Result<
@@ -2107,8 +2115,8 @@ instead of failing to decode it.
         impl ::std::default::Default for CreateSandboxResponse {
             fn default() -> Self {
                 Self {
-                    created_at: Err("no value supplied for created_at".to_string()),
-                    entrypoint: Err("no value supplied for entrypoint".to_string()),
+                    created_at: Ok(Default::default()),
+                    entrypoint: Ok(Default::default()),
                     expires_at: Ok(Default::default()),
                     id: Err("no value supplied for id".to_string()),
                     metadata: Ok(Default::default()),
@@ -2120,7 +2128,9 @@ instead of failing to decode it.
         impl CreateSandboxResponse {
             pub fn created_at<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::chrono::DateTime<::chrono::offset::Utc>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.created_at = value
@@ -3667,7 +3677,7 @@ instead of failing to decode it.
         #[derive(Clone, Debug)]
         pub struct Sandbox {
             created_at: ::std::result::Result<
-                ::chrono::DateTime<::chrono::offset::Utc>,
+                ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
                 ::std::string::String,
             >,
             entrypoint: ::std::result::Result<
@@ -3703,8 +3713,8 @@ instead of failing to decode it.
         impl ::std::default::Default for Sandbox {
             fn default() -> Self {
                 Self {
-                    created_at: Err("no value supplied for created_at".to_string()),
-                    entrypoint: Err("no value supplied for entrypoint".to_string()),
+                    created_at: Ok(Default::default()),
+                    entrypoint: Ok(Default::default()),
                     expires_at: Ok(Default::default()),
                     id: Err("no value supplied for id".to_string()),
                     image: Ok(Default::default()),
@@ -3718,7 +3728,9 @@ instead of failing to decode it.
         impl Sandbox {
             pub fn created_at<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::chrono::DateTime<::chrono::offset::Utc>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.created_at = value

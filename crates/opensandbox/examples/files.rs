@@ -63,7 +63,14 @@ async fn run(sandbox: &Sandbox) -> Result<(), BoxError> {
 
     for entry in files.list(&dir, Some(1)).await? {
         // Modes are octal digits written as a decimal number (755).
-        println!("{:>6} {:>4} {}", entry.size, entry.mode, entry.path);
+        // Servers may leave metadata out: absent fields print as `-`.
+        let show = |v: Option<i64>| v.map_or("-".to_string(), |n| n.to_string());
+        println!(
+            "{:>6} {:>4} {}",
+            show(entry.size),
+            show(entry.mode),
+            entry.path
+        );
     }
     let csvs = files.search(&dir, Some("*.csv")).await?;
     println!("found {} csv file(s)", csvs.len());

@@ -84,7 +84,10 @@ async fn tour(sandbox: &Sandbox) -> Result<(), BoxError> {
         .await?;
     let listing = sandbox.files().list("data", Some(1)).await?;
     for f in &listing {
-        println!("file {} ({} bytes)", f.path, f.size);
+        match f.size {
+            Some(size) => println!("file {} ({size} bytes)", f.path),
+            None => println!("file {}", f.path),
+        }
     }
     let back = sandbox.files().read_to_string("data/hello.txt").await?;
     assert_eq!(back, content, "downloaded bytes match the upload");

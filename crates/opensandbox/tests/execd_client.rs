@@ -824,14 +824,14 @@ async fn file_operations() {
         .unwrap();
     let main = &info["/workspace/main.py"];
     assert_eq!(
-        (main.size, main.mode, main.owner.as_str()),
-        (412, 644, "root")
+        (main.size, main.mode, main.owner.as_deref()),
+        (Some(412), Some(644), Some("root"))
     );
     assert_eq!(
         main.type_.as_ref().map(|t| t.to_string()).as_deref(),
         Some("file")
     );
-    assert_eq!(info["/workspace/a b&c.csv"].size, 7);
+    assert_eq!(info["/workspace/a b&c.csv"].size, Some(7));
 
     execd
         .delete_files(["/workspace/scratch.txt", "/workspace/x"])

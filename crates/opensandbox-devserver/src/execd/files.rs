@@ -68,13 +68,13 @@ fn file_info(path: &Path, shown: String) -> std::io::Result<et::FileInfo> {
     };
     let accounts = Accounts::get();
     Ok(et::FileInfo {
-        created_at: time_of(meta.created(), meta.ctime()),
-        group: accounts.group_name(meta.gid()),
-        mode: mode_digits(meta.mode()),
-        modified_at: time_of(meta.modified(), meta.mtime()),
-        owner: accounts.user_name(meta.uid()),
+        created_at: Some(time_of(meta.created(), meta.ctime())),
+        group: Some(accounts.group_name(meta.gid())),
+        mode: Some(mode_digits(meta.mode())),
+        modified_at: Some(time_of(meta.modified(), meta.mtime())),
+        owner: Some(accounts.user_name(meta.uid())),
         path: shown,
-        size: meta.len() as i64,
+        size: Some(i64::try_from(meta.len()).unwrap_or(i64::MAX)),
         type_: Some(kind.to_owned().into()),
     })
 }
