@@ -78,6 +78,17 @@ pub enum Error {
     #[error(transparent)]
     Api(Box<ApiError>),
 
+    /// The server answered with a redirect (3xx). Redirects are never followed: the
+    /// request's credentials and body would go to another address. Point the SDK at the
+    /// address the redirect names if it is trusted.
+    #[error("the server redirected ({status}) to {}; redirects are not followed, so credentials never leave for another address: configure the final address instead", location.as_deref().unwrap_or("no Location"))]
+    Redirect {
+        /// The 3xx status.
+        status: StatusCode,
+        /// The `Location` header, when there was one.
+        location: Option<String>,
+    },
+
     /// The server answered with a success status but a body this SDK could not decode.
     #[error("could not decode the response ({status}): {message}; body starts with {snippet:?}")]
     Decode {

@@ -288,6 +288,9 @@ impl Transport {
             move || async move {
                 Ok(match build()?.send().await {
                     Ok(resp) if resp.status().is_success() => Ok(resp),
+                    Ok(resp) if resp.status().is_redirection() => {
+                        Err((redirect_error(&resp), Failure::Fatal, None))
+                    }
                     Ok(resp) => {
                         let status = resp.status();
                         let api = api_error(resp).await;
@@ -437,6 +440,9 @@ impl Transport {
                 Failure::Fatal,
                 None,
             ),
+            P::UnexpectedResponse(resp) if resp.status().is_redirection() => {
+                (redirect_error(&resp), Failure::Fatal, None)
+            }
             P::UnexpectedResponse(resp) => {
                 let status = resp.status();
                 if status.is_success() {
@@ -491,6 +497,17 @@ pub(crate) fn classify_reqwest(e: &reqwest::Error) -> Failure {
         Failure::NotSent
     } else {
         Failure::MaybeSent
+    }
+}
+
+/// The error for a 3xx answer (never followed).
+fn redirect_error(resp: &Response) -> Error {
+    Error::Redirect {
+        status: resp.status(),
+        location: resp
+            .headers()
+            .get(reqwest::header::LOCATION)
+            .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned()),
     }
 }
 

@@ -79,3 +79,93 @@ async fn a_422_echoing_a_secret_prints_no_secret_and_invents_no_code() {
     let shown = format!("{err:?} {err}");
     assert!(!shown.contains("s3cr3t-value"), "{shown}");
 }
+
+fn execd_client(server: &Hostile) -> opensandbox::ExecdClient {
+    opensandbox::ExecdClient::with_options(
+        &server.url,
+        "execd-token",
+        opensandbox::ClientOptions::new()
+            .transport(opensandbox::transport::tls::TransportConfig::new().use_env_proxy(false)),
+    )
+    .unwrap()
+}
+
+/// A redirect to another origin: nothing reaches it, and the caller gets
+/// `Error::Redirect` naming the `Location`.
+async fn redirect_case(status: u16, call: &str) {
+    let elsewhere = Hostile::always(Script::json(200, "{}")).await;
+    let location = format!("{}/stolen", elsewhere.url);
+    let server = Hostile::always(Script::response(
+        status,
+        &[("location", location.as_str())],
+        b"",
+    ))
+    .await;
+    let started = std::time::Instant::now();
+    let err = within(Duration::from_secs(10), async {
+        match call {
+            "get" => lifecycle(&server).get_sandbox("sbx-1").await.map(|_| ()),
+            "create" => {
+                let req = serde_json::from_value(serde_json::json!({
+                    "image": {"uri": "python:3.12", "auth": {"username": "u", "password": "registry-secret"}},
+                    "entrypoint": ["/bin/sh"]
+                }))
+                .unwrap();
+                lifecycle(&server).create_sandbox(req).await.map(|_| ())
+            }
+            "delete" => lifecycle(&server).delete_sandbox("sbx-1").await,
+            "download" => execd_client(&server).download("/etc/passwd").await.map(|_| ()),
+            "run" => execd_client(&server).run_command("id").await.map(|_| ()),
+            "upload" => execd_client(&server).write_file("/tmp/x", "data").await,
+            other => panic!("no case {other}"),
+        }
+    })
+    .await
+    .unwrap_err();
+    assert!(started.elapsed() < Duration::from_secs(5));
+    match &err {
+        opensandbox::Error::Redirect {
+            status: s,
+            location: Some(l),
+        } => {
+            assert_eq!(s.as_u16(), status);
+            assert_eq!(l, &location);
+        }
+        other => panic!("{call} on {status}: expected Error::Redirect, got {other:?}"),
+    }
+    assert_eq!(
+        elsewhere.hits(),
+        0,
+        "{call} on {status}: the redirect was followed"
+    );
+    assert_eq!(
+        server.hits(),
+        1,
+        "{call} on {status}: a redirect is not retried"
+    );
+}
+
+macro_rules! redirect_cases {
+    ($($name:ident: $status:expr, $call:expr;)*) => {
+        $(
+            #[tokio::test]
+            async fn $name() {
+                redirect_case($status, $call).await;
+            }
+        )*
+    };
+}
+
+redirect_cases! {
+    redirect_301_get_is_not_followed: 301, "get";
+    redirect_302_get_is_not_followed: 302, "get";
+    redirect_303_get_is_not_followed: 303, "get";
+    redirect_307_get_is_not_followed: 307, "get";
+    redirect_308_get_is_not_followed: 308, "get";
+    redirect_307_create_keeps_the_registry_password_home: 307, "create";
+    redirect_302_create_is_not_followed: 302, "create";
+    redirect_308_delete_is_not_followed: 308, "delete";
+    redirect_302_download_is_not_followed: 302, "download";
+    redirect_307_command_stream_is_not_followed: 307, "run";
+    redirect_307_upload_is_not_followed: 307, "upload";
+}
