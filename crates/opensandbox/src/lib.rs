@@ -43,6 +43,7 @@
 
 pub mod config;
 pub mod connection;
+mod deadline;
 pub mod egress;
 pub mod error;
 pub mod execd;

@@ -486,7 +486,7 @@ impl<S: Stream<Item = Result<Bytes>> + Unpin> Stream for IdleWatchdog<S> {
         }
         match self.inner.poll_next_unpin(cx) {
             Poll::Ready(Some(item)) => {
-                let deadline = tokio::time::Instant::now() + self.after;
+                let deadline = crate::deadline::after(tokio::time::Instant::now(), self.after);
                 self.sleep.as_mut().reset(deadline);
                 if item.is_err() {
                     self.done = true;
@@ -1197,7 +1197,7 @@ impl Progress {
     async fn stalled(&self, idle: Duration) {
         loop {
             let last = self.start + Duration::from_millis(self.last_ms.load(Ordering::Relaxed));
-            let deadline = last + idle;
+            let deadline = crate::deadline::after(last, idle);
             if tokio::time::Instant::now() >= deadline {
                 return;
             }

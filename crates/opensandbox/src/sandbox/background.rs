@@ -244,7 +244,7 @@ impl BackgroundCommand {
 }
 
 fn next_delay(delay: Duration, options: &FollowOptions) -> Duration {
-    (delay * 2).min(options.max_poll_interval)
+    delay.saturating_mul(2).min(options.max_poll_interval)
 }
 
 /// The output of a background command as it is written

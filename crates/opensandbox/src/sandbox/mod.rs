@@ -675,6 +675,30 @@ impl Stage {
     }
 }
 
+/// The longest one readiness ping may take.
+const PING_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The error of a sandbox whose execd never answered ping: names the address tried and
+/// the likely fix.
+fn ping_not_ready(
+    id: &str,
+    execd_url: &str,
+    last_state: &str,
+    last_error: Option<&Error>,
+    after: Duration,
+) -> Error {
+    let mut err = not_ready(id, Stage::Ping, false, last_state, last_error, after);
+    if let Error::NotReady { waiting_for, .. } = &mut err {
+        *waiting_for = format!(
+            "execd at {execd_url} to answer ping (the sandbox is {last_state}); if that \
+             address is not reachable from this machine, reach sandboxes through the \
+             server with ConnectionConfig::with_server_proxy(true) or map the address \
+             with ConnectionConfig::endpoint_host_rewrite"
+        );
+    }
+    err
+}
+
 /// The error of a sandbox that did not become ready.
 fn not_ready(
     id: &str,
@@ -708,7 +732,7 @@ async fn wait_ready(
     paused_is_dead: bool,
 ) -> Result<ExecdClient> {
     let started = Instant::now();
-    let deadline = started + readiness.timeout;
+    let deadline = crate::deadline::after_std(started, readiness.timeout);
     let max_delay = Duration::from_secs(2);
     let mut delay = readiness.poll_interval.max(Duration::from_millis(10));
     let mut last_state = initial_state.unwrap_or_default();
@@ -751,7 +775,7 @@ async fn wait_ready(
         }
         if !first {
             tokio::time::sleep(delay.min(deadline - now)).await;
-            delay = (delay.mul_f64(1.5)).min(max_delay);
+            delay = delay.min(max_delay).mul_f64(1.5).min(max_delay);
         }
         first = false;
         let remaining = deadline.saturating_duration_since(Instant::now());
@@ -782,7 +806,7 @@ async fn wait_ready(
                 last_error = Some(e);
                 tokio::time::sleep(delay.min(deadline.saturating_duration_since(Instant::now())))
                     .await;
-                delay = (delay.mul_f64(1.5)).min(max_delay);
+                delay = delay.min(max_delay).mul_f64(1.5).min(max_delay);
             }
             Ok(Err(e)) if e.is_transient() => {
                 return Err(not_ready(
@@ -813,31 +837,41 @@ async fn wait_ready(
 
     // 3. execd answers ping. Anything but success is retried until the deadline: execd
     // may not listen yet, and proxies answer 502/503 meanwhile.
+    // Each ping is bounded on its own, so an execd that accepts connections but never
+    // answers leaves a cause (a timeout) rather than nothing.
     let mut delay = readiness.poll_interval.max(Duration::from_millis(10));
     loop {
         let remaining = deadline.saturating_duration_since(Instant::now());
-        match tokio::time::timeout(remaining, execd.ping()).await {
+        let bound = remaining.min(PING_TIMEOUT);
+        match tokio::time::timeout(bound, execd.ping()).await {
             Ok(Ok(())) => return Ok(execd),
             Ok(Err(e)) => {
-                if matches!(&e, Error::Tls(_) | Error::Config(_)) {
+                if matches!(
+                    &e,
+                    Error::Tls(_) | Error::Config(_) | Error::Redirect { .. }
+                ) {
                     return Err(e);
                 }
                 last_error = Some(e);
             }
-            Err(_) => {}
+            Err(_) => {
+                last_error = Some(Error::Timeout {
+                    what: "ping",
+                    after: bound,
+                });
+            }
         }
         let now = Instant::now();
         if now >= deadline {
-            return Err(not_ready(
+            return Err(ping_not_ready(
                 id,
-                Stage::Ping,
-                false,
+                execd.base_url(),
                 &last_state,
                 last_error.as_ref(),
                 readiness.timeout,
             ));
         }
         tokio::time::sleep(delay.min(deadline - now)).await;
-        delay = (delay.mul_f64(1.5)).min(max_delay);
+        delay = delay.min(max_delay).mul_f64(1.5).min(max_delay);
     }
 }

@@ -121,24 +121,26 @@ impl FrameStream {
                 t
             }
         };
-        let sleep = match &mut self.watchdog {
-            Some(s) => s,
-            None => {
-                if tokio::runtime::Handle::try_current().is_err() {
-                    // No Tokio runtime: no timers to run a watchdog with.
-                    self.idle = None;
-                    return Poll::Pending;
+        let sleep =
+            match &mut self.watchdog {
+                Some(s) => s,
+                None => {
+                    if tokio::runtime::Handle::try_current().is_err() {
+                        // No Tokio runtime: no timers to run a watchdog with.
+                        self.idle = None;
+                        return Poll::Pending;
+                    }
+                    self.watchdog.insert(Box::pin(tokio::time::sleep_until(
+                        crate::deadline::after(now_or_last, idle),
+                    )))
                 }
-                self.watchdog
-                    .insert(Box::pin(tokio::time::sleep_until(now_or_last + idle)))
-            }
-        };
+            };
         loop {
             if sleep.as_mut().poll(cx).is_pending() {
                 return Poll::Pending;
             }
             // Bytes may have arrived since the timer was set: push the deadline on.
-            let deadline = self.last_activity.unwrap_or(now_or_last) + idle;
+            let deadline = crate::deadline::after(self.last_activity.unwrap_or(now_or_last), idle);
             if deadline > Instant::now() {
                 sleep.as_mut().reset(deadline);
                 continue;
