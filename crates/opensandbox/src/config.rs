@@ -152,6 +152,27 @@ impl ClientOptions {
         self
     }
 
+    /// Checks the settings a caller may have got wrong (when a client is built).
+    pub(crate) fn validate(&self) -> Result<()> {
+        for (what, d) in [
+            ("connect timeout", self.connect_timeout),
+            ("request timeout", self.request_timeout),
+            ("stream idle timeout", self.stream_idle_timeout),
+        ] {
+            if d.is_zero() {
+                return Err(Error::Config(format!(
+                    "the {what} must be longer than zero (Duration::MAX means no limit)"
+                )));
+            }
+        }
+        if self.max_event_size == 0 {
+            return Err(Error::Config(
+                "the largest stream event cannot be 0 bytes".into(),
+            ));
+        }
+        self.retry.validate().map_err(Error::Config)
+    }
+
     /// The retry policy in force.
     pub fn retry_policy(&self) -> &RetryPolicy {
         &self.retry

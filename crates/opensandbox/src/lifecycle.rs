@@ -545,8 +545,22 @@ impl LifecycleClient {
 }
 
 /// Refuses empty identifiers before anything is sent.
+/// Checks an id that becomes a URL path segment: not empty, and not `.` or `..`, which
+/// URL parsing resolves away (`get_sandbox("..")` would send `GET /v1/`, and
+/// `delete_sandbox(".")` `DELETE /v1/sandboxes/`), with or without percent-encoding.
 pub(crate) fn check_id(what: &str, id: &str) -> Result<()> {
-    if id.trim().is_empty() {
+    check_path(what, id)?;
+    if matches!(id, "." | "..") {
+        return Err(Error::InvalidInput(format!(
+            "{what} {id:?} is not an id: it would name another resource once in a URL"
+        )));
+    }
+    Ok(())
+}
+
+/// Checks a value sent in a query or a body (a file path): not empty.
+pub(crate) fn check_path(what: &str, value: &str) -> Result<()> {
+    if value.trim().is_empty() {
         return Err(Error::InvalidInput(format!("{what} must not be empty")));
     }
     Ok(())

@@ -64,7 +64,8 @@ impl CommandRequest {
         self
     }
 
-    /// Sets the server-side time limit (sent in milliseconds).
+    /// Sets the server-side time limit (sent in milliseconds; zero is refused when the
+    /// request is sent, since servers read 0 as no limit).
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
         self
@@ -120,7 +121,7 @@ impl CommandRequest {
             cwd: self.cwd.clone(),
             envs: self.envs.clone().into_iter().collect(),
             gid: id("gid", self.gid)?,
-            timeout: self.timeout.map(duration_ms).transpose()?,
+            timeout: timeout_ms(self.timeout)?,
             uid: id("uid", self.uid)?,
         })
     }
@@ -144,11 +145,20 @@ impl From<&String> for CommandRequest {
     }
 }
 
-/// A timeout in whole milliseconds (at least 1 for a non-zero duration).
-pub(crate) fn duration_ms(d: Duration) -> Result<i64> {
-    let ms = d.as_millis();
-    let ms = if ms == 0 && !d.is_zero() { 1 } else { ms };
-    i64::try_from(ms).map_err(|_| Error::InvalidInput(format!("timeout {d:?} is too large")))
+/// A server-side time limit in whole milliseconds (at least 1 for a non-zero duration).
+/// Zero is refused: servers read 0 as "no limit", the opposite of what it says. A limit
+/// too long to send means no limit (`None`: the field is left out).
+pub(crate) fn timeout_ms(d: Option<Duration>) -> Result<Option<i64>> {
+    let Some(d) = d else { return Ok(None) };
+    if d.is_zero() {
+        return Err(Error::InvalidInput(
+            "a timeout of zero would mean no limit to the server; leave the timeout unset \
+             for no limit, or give a positive duration"
+                .into(),
+        ));
+    }
+    let ms = d.as_millis().max(1);
+    Ok(i64::try_from(ms).ok())
 }
 
 /// The state of a command ([`ExecdClient::command_status`]).

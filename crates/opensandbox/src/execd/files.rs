@@ -27,7 +27,7 @@ use reqwest::{Method, StatusCode};
 use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt};
 
 use super::types::{FileInfo, Permission, RenameFileItem, ReplaceFileContentItem};
-use super::{ExecdClient, check_id};
+use super::{ExecdClient, check_path};
 use crate::error::{Error, Result};
 use crate::transport::Idempotency;
 
@@ -574,7 +574,7 @@ fn collect_paths<P: AsRef<str>>(paths: impl IntoIterator<Item = P>) -> Result<Ve
         return Err(Error::InvalidInput("no path given".into()));
     }
     for p in &paths {
-        check_id("path", p)?;
+        check_path("path", p)?;
     }
     Ok(paths)
 }
@@ -590,7 +590,7 @@ fn permission_map<P: Into<String>>(
         return Err(Error::InvalidInput("no path given".into()));
     }
     for (p, perm) in &map {
-        check_id("path", p)?;
+        check_path("path", p)?;
         check_mode(perm.mode)?;
     }
     Ok(map)
@@ -658,8 +658,8 @@ impl ExecdClient {
             return Err(Error::InvalidInput("no move given".into()));
         }
         for m in &body {
-            check_id("source path", &m.src)?;
-            check_id("destination path", &m.dest)?;
+            check_path("source path", &m.src)?;
+            check_path("destination path", &m.dest)?;
         }
         self.transport
             .call("renameFiles", Method::POST, Idempotency::ByMethod, || {
@@ -672,7 +672,7 @@ impl ExecdClient {
     /// Finds files below `path` whose names match the glob `pattern` (`**` when
     /// `None`).
     pub async fn search_files(&self, path: &str, pattern: Option<&str>) -> Result<Vec<FileInfo>> {
-        check_id("path", path)?;
+        check_path("path", path)?;
         let r = self
             .transport
             .call("searchFiles", Method::GET, Idempotency::ByMethod, || {
@@ -701,7 +701,7 @@ impl ExecdClient {
         let mut body = HashMap::new();
         for (p, old, new) in replacements {
             let p = p.into();
-            check_id("path", &p)?;
+            check_path("path", &p)?;
             let old = super::types::ReplaceFileContentItemOld::try_from(old.into())
                 .map_err(|e| Error::InvalidInput(format!("the text to replace in {p}: {e}")))?;
             body.insert(
@@ -746,7 +746,7 @@ impl ExecdClient {
     /// Lists the entries below `path` (not `path` itself), `depth` levels down
     /// (1 = direct children, the server default).
     pub async fn list_directory(&self, path: &str, depth: Option<u32>) -> Result<Vec<FileInfo>> {
-        check_id("path", path)?;
+        check_path("path", path)?;
         let depth = depth
             .map(|d| {
                 i32::try_from(d).map_err(|_| Error::InvalidInput(format!("depth {d} is too large")))
@@ -810,7 +810,7 @@ impl ExecdClient {
         let mut heads = Vec::with_capacity(files.len());
         let mut sizes = Vec::with_capacity(files.len());
         for f in &files {
-            check_id("upload destination", &f.path)?;
+            check_path("upload destination", &f.path)?;
             if let Some(m) = f.mode {
                 check_mode(i64::from(m))?;
             }
@@ -1000,7 +1000,7 @@ impl ExecdClient {
         path: &str,
         range: Option<(String, u64, Option<u64>)>,
     ) -> Result<Download> {
-        check_id("path", path)?;
+        check_path("path", path)?;
         let resp = self
             .transport
             .send("downloadFile", Method::GET, Idempotency::ByMethod, || {

@@ -5,7 +5,7 @@ use futures::StreamExt;
 use reqwest::Method;
 use reqwest::header::{ACCEPT, CONTENT_TYPE};
 
-use super::{ExecdClient, check_id};
+use super::{ExecdClient, check_path};
 use crate::error::{Error, Result};
 use crate::transport::Idempotency;
 
@@ -88,7 +88,7 @@ impl ExecdClient {
     /// is sent), [`Error::Api`] for the server's refusal (a missing file is 404), and
     /// [`Error::Decode`] when the lines are not UTF-8 text (read such files by bytes).
     pub async fn read_lines(&self, path: &str, range: LineRange) -> Result<String> {
-        check_id("path", path)?;
+        check_path("path", path)?;
         range.validate()?;
         let offset = range.start.to_string();
         let limit = range.count.map(|c| c.to_string());

@@ -212,6 +212,10 @@ fn check_id(what: &str, id: &str) -> Result<()> {
     crate::lifecycle::check_id(what, id)
 }
 
+fn check_path(what: &str, path: &str) -> Result<()> {
+    crate::lifecycle::check_path(what, path)
+}
+
 /// `/segment/{id}` with `id` percent-encoded as one path segment.
 fn path_segment(id: &str) -> String {
     let mut out = String::with_capacity(id.len());

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use reqwest::Method;
 
-use super::commands::duration_ms;
+use super::commands::timeout_ms;
 use super::{ExecdClient, check_id, path_segment};
 use crate::error::{Error, Result};
 use crate::execution::{CollectOptions, Execution};
@@ -75,7 +75,7 @@ impl SessionCommand {
         Ok(super::types::RunInSessionRequest {
             command: self.command.clone(),
             cwd: self.cwd.clone(),
-            timeout: self.timeout.map(duration_ms).transpose()?,
+            timeout: timeout_ms(self.timeout)?,
         })
     }
 }

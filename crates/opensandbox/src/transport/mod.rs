@@ -131,7 +131,7 @@ impl Transport {
         options: ClientOptions,
     ) -> Result<Self> {
         let base = normalize_base(base)?;
-        options.retry.validate().map_err(Error::Config)?;
+        options.validate()?;
         let http = match &options.http_client {
             Some(c) => c.clone(),
             None => http::build_client(&options)?,
@@ -286,18 +286,19 @@ impl Transport {
             &method,
             idempotency,
             move || async move {
-                Ok(match build()?.send().await {
-                    Ok(resp) if resp.status().is_success() => Ok(resp),
-                    Ok(resp) if resp.status().is_redirection() => {
+                Ok(match self.execute(build()?).await {
+                    Err(timeout) => Err((timeout, Failure::MaybeSent, None)),
+                    Ok(Ok(resp)) if resp.status().is_success() => Ok(resp),
+                    Ok(Ok(resp)) if resp.status().is_redirection() => {
                         Err((redirect_error(&resp), Failure::Fatal, None))
                     }
-                    Ok(resp) => {
+                    Ok(Ok(resp)) => {
                         let status = resp.status();
                         let api = api_error(resp).await;
                         let ra = api.retry_after;
                         Err((Error::from(api), Failure::Status(status), ra))
                     }
-                    Err(e) => {
+                    Ok(Err(e)) => {
                         let f = classify_reqwest(&e);
                         Err((self.reqwest_error(e, f), f, None))
                     }
@@ -306,6 +307,34 @@ impl Transport {
             |r| (r.status(), r.headers()),
         )
         .await
+    }
+
+    /// Sends one request. A request without a whole-request timeout (a stream: command
+    /// output, downloads, the metrics watch) has the time to its response headers bounded
+    /// by the stream idle limit, so a server that accepts and never answers cannot hold
+    /// the caller forever; an upload's body is watched by its own progress watchdog.
+    ///
+    /// The outer `Err` is that header timeout; the inner one is reqwest's.
+    async fn execute(
+        &self,
+        builder: RequestBuilder,
+    ) -> Result<std::result::Result<Response, reqwest::Error>> {
+        let request = match builder.build() {
+            Ok(r) => r,
+            Err(e) => return Ok(Err(e)),
+        };
+        let streaming_body = request.body().is_some_and(|b| b.as_bytes().is_none());
+        if request.timeout().is_some() || streaming_body {
+            return Ok(self.inner.http.execute(request).await);
+        }
+        let limit = self.inner.options.stream_idle_timeout;
+        match tokio::time::timeout(limit, self.inner.http.execute(request)).await {
+            Ok(r) => Ok(r),
+            Err(_) => Err(Error::Timeout {
+                what: "response headers",
+                after: limit,
+            }),
+        }
     }
 
     /// The retry loop shared by [`Transport::call`] and [`Transport::send`]: runs
