@@ -197,8 +197,9 @@ pub const MAX_LIST_PAGES: u64 = 10_000;
 /// Walks pages from `first`: `fetch(page)` returns the items and the pagination info.
 /// Ends after the page that says there is no next one, the last of `totalPages`, or an
 /// empty page. A server that answers another page than the one asked for (it ignores
-/// `page`, so the walk would repeat items) or claims more than [`MAX_LIST_PAGES`] pages
-/// ends the walk with an [`Error::Stream`] after the items already delivered.
+/// `page`, so the walk would repeat items) ends the walk there, with a warning; one that
+/// claims more than [`MAX_LIST_PAGES`] pages ends it with an [`Error::Stream`] after the
+/// items already delivered.
 fn paginate<T, F, Fut>(first: u64, fetch: F) -> impl Stream<Item = Result<T>> + Send + 'static
 where
     T: Send + 'static,
@@ -226,15 +227,15 @@ where
                 Ok((items, pagination)) => {
                     st.next = None;
                     if pagination.page.get() != page {
-                        return Some((
-                            Err(Error::Stream(format!(
-                                "listing asked for page {page} and the server answered page {}: \
-                                 it ignores the page parameter, so the walk stops rather than \
-                                 repeat items",
-                                pagination.page
-                            ))),
-                            st,
-                        ));
+                        // The server ignores `page` (a static mock, a proxy that drops
+                        // the query): the next page would repeat this one. End the walk.
+                        tracing::warn!(
+                            asked = page,
+                            answered = pagination.page.get(),
+                            "the server answered another page than the one asked for; \
+                             ending the listing rather than repeat items"
+                        );
+                        return None;
                     }
                     let more = pagination.has_next_page
                         && !items.is_empty()
