@@ -643,6 +643,7 @@ async fn provision(sb: Arc<Sandbox>, from_snapshot: Option<PathBuf>) {
     cmd.args(&sb.entrypoint[1..])
         .current_dir(&core.dir)
         .env_remove("OPEN_SANDBOX_API_KEY")
+        .env_remove(crate::DEVSERVER_API_KEY_ENV)
         .envs(core.process_env())
         .stdin(std::process::Stdio::null())
         .stdout(out)

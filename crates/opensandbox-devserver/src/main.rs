@@ -69,7 +69,7 @@ fn parse_args() -> Result<Option<Args>, String> {
         }
     }
     if args.api_key.is_none() {
-        args.api_key = std::env::var("OPENSANDBOX_DEVSERVER_API_KEY")
+        args.api_key = std::env::var(opensandbox_devserver::DEVSERVER_API_KEY_ENV)
             .ok()
             .filter(|k| !k.is_empty());
     }

@@ -302,8 +302,8 @@ impl SandboxCore {
 
     /// Environment for every process of the sandbox, on top of the devserver's own:
     /// the create request's `env`, `OPENSANDBOX_SANDBOX_ID` and `OPENSANDBOX_SANDBOX_DIR`.
-    /// Callers also remove `OPEN_SANDBOX_API_KEY` so the lifecycle key never leaks into
-    /// a sandbox.
+    /// Callers also remove `OPEN_SANDBOX_API_KEY` and the devserver's own key variable
+    /// ([`crate::DEVSERVER_API_KEY_ENV`]) so no API key leaks into a sandbox.
     pub(crate) fn process_env(&self) -> Vec<(String, String)> {
         let mut env: Vec<(String, String)> = self
             .env

@@ -110,6 +110,7 @@ async fn spawn_context(
                 .args(["-u", "-c", DRIVER])
                 .current_dir(cwd)
                 .env_remove("OPEN_SANDBOX_API_KEY")
+                .env_remove(crate::DEVSERVER_API_KEY_ENV)
                 .envs(core.process_env())
                 .env("PYTHONUNBUFFERED", "1")
                 .stdin(Stdio::piped())

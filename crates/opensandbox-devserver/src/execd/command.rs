@@ -119,6 +119,7 @@ pub(crate) fn shell_command(
         .arg(command)
         .current_dir(cwd)
         .env_remove("OPEN_SANDBOX_API_KEY")
+        .env_remove(crate::DEVSERVER_API_KEY_ENV)
         .envs(core.process_env())
         .envs(envs)
         .stdin(Stdio::null())

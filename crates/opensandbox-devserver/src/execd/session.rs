@@ -71,6 +71,7 @@ impl BashSession {
             .args(["--noprofile", "--norc", "-s"])
             .current_dir(cwd)
             .env_remove("OPEN_SANDBOX_API_KEY")
+            .env_remove(crate::DEVSERVER_API_KEY_ENV)
             .envs(core.process_env())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
