@@ -32,3 +32,55 @@ fn credential_values_and_registry_passwords_print_as_stars() {
         "hunter2-registry"
     );
 }
+
+#[test]
+fn env_values_endpoint_headers_and_storage_keys_do_not_print() {
+    let req: lifecycle::CreateSandboxRequest = serde_json::from_value(json!({
+        "image": {"uri": "python:3.12"},
+        "entrypoint": ["/bin/sh"],
+        "env": {"OPENAI_API_KEY": "sk-env-secret", "DEBUG": "1"}
+    }))
+    .unwrap();
+    let shown = format!("{req:?}");
+    assert!(!shown.contains("sk-env-secret"), "{shown}");
+    assert!(
+        shown.contains("OPENAI_API_KEY") && shown.contains("DEBUG"),
+        "{shown}"
+    );
+    let builder = lifecycle::CreateSandboxRequest::builder().env(std::collections::HashMap::from(
+        [("TOKEN".to_string(), "builder-env-secret".to_string())],
+    ));
+    let shown = format!("{builder:?}");
+    assert!(
+        !shown.contains("builder-env-secret") && shown.contains("TOKEN"),
+        "{shown}"
+    );
+
+    let ep: lifecycle::Endpoint = serde_json::from_value(json!({
+        "endpoint": "10.0.0.5:44772",
+        "headers": {"X-EXECD-ACCESS-TOKEN": "execd-token-secret"}
+    }))
+    .unwrap();
+    let shown = format!("{ep:?}");
+    assert!(!shown.contains("execd-token-secret"), "{shown}");
+    assert!(
+        shown.contains("X-EXECD-ACCESS-TOKEN") && shown.contains("10.0.0.5:44772"),
+        "{shown}"
+    );
+    // Still on the wire.
+    assert_eq!(
+        serde_json::to_value(&ep).unwrap()["headers"]["X-EXECD-ACCESS-TOKEN"],
+        "execd-token-secret"
+    );
+
+    let ossfs: lifecycle::Ossfs = serde_json::from_value(json!({
+        "bucket": "bucket-1", "endpoint": "oss.example", "accessKeyId": "AKID",
+        "accessKeySecret": "oss-secret-value"
+    }))
+    .unwrap();
+    let shown = format!("{ossfs:?}");
+    assert!(
+        !shown.contains("oss-secret-value") && shown.contains("AKID"),
+        "{shown}"
+    );
+}

@@ -212,6 +212,51 @@ fn support_items(excluded: &[compat::Excluded]) -> proc_macro2::TokenStream {
         /// Each entry is `(operationId, method, path)`.
         pub const NOT_GENERATED: &[(&str, &str, &str)] = &[#(#rows),*];
 
+        /// `Debug` for fields whose values may be secret (maps marked
+        /// `x-opensandbox-secret: values`).
+        pub mod redact {
+            /// Prints a map's keys, each with `***` for its value.
+            pub struct KeysOnly<'a, T: ?Sized>(pub &'a T);
+
+            /// A map, possibly inside an `Option` or a builder's `Result`.
+            pub trait MapKeys {
+                /// The keys, sorted; `None` when there is no map.
+                fn sorted_keys(&self) -> ::std::option::Option<::std::vec::Vec<&str>>;
+            }
+
+            impl<V> MapKeys for ::std::collections::HashMap<::std::string::String, V> {
+                fn sorted_keys(&self) -> ::std::option::Option<::std::vec::Vec<&str>> {
+                    let mut keys: ::std::vec::Vec<&str> = self.keys().map(|k| k.as_str()).collect();
+                    keys.sort_unstable();
+                    ::std::option::Option::Some(keys)
+                }
+            }
+
+            impl<T: MapKeys> MapKeys for ::std::option::Option<T> {
+                fn sorted_keys(&self) -> ::std::option::Option<::std::vec::Vec<&str>> {
+                    self.as_ref().and_then(MapKeys::sorted_keys)
+                }
+            }
+
+            impl<T: MapKeys, E> MapKeys for ::std::result::Result<T, E> {
+                fn sorted_keys(&self) -> ::std::option::Option<::std::vec::Vec<&str>> {
+                    self.as_ref().ok().and_then(MapKeys::sorted_keys)
+                }
+            }
+
+            impl<T: MapKeys + ?Sized> ::std::fmt::Debug for KeysOnly<'_, T> {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    match self.0.sorted_keys() {
+                        ::std::option::Option::Some(keys) => f
+                            .debug_map()
+                            .entries(keys.into_iter().map(|k| (k, "***")))
+                            .finish(),
+                        ::std::option::Option::None => f.write_str("None"),
+                    }
+                }
+            }
+        }
+
         /// The hook the generated client runs on every request.
         pub mod hooks {
             /// What the client adds to every request it sends: headers (authentication,

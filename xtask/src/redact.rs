@@ -1,6 +1,8 @@
 //! Secret fields: properties marked `x-opensandbox-secret: true` (in the specs or their
 //! overlays) get generated types whose `Debug` prints `***` for them, in the types and in
-//! their builders. Nothing else about the types changes.
+//! their builders; maps marked `x-opensandbox-secret: values` (environment variables,
+//! headers) print their keys with `***` for every value. Nothing else about the types
+//! changes.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -12,8 +14,17 @@ use crate::names::{pascal, snake};
 /// The extension that marks a property as secret.
 pub const EXTENSION: &str = "x-opensandbox-secret";
 
-/// Generated type name → Rust field names that hold secrets.
-pub type SecretFields = BTreeMap<String, BTreeSet<String>>;
+/// How much of a field is secret.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Secret {
+    /// The whole value (`x-opensandbox-secret: true`): printed as `***`.
+    Whole,
+    /// A map's values (`x-opensandbox-secret: values`): its keys are printed.
+    Values,
+}
+
+/// Generated type name → Rust field names that hold secrets, and how.
+pub type SecretFields = BTreeMap<String, BTreeMap<String, Secret>>;
 
 /// Collects marked properties of component schemas, and of the inline objects their
 /// properties hold (typify names those `{Schema}{Property}`).
@@ -43,32 +54,39 @@ fn collect_object(type_name: &str, schema: &Value, out: &mut SecretFields) {
         return;
     };
     for (prop, p) in props {
-        if p.get(EXTENSION) == Some(&Value::Bool(true)) {
-            out.entry(type_name.to_string())
-                .or_default()
-                .insert(snake(prop));
-        }
+        let kind = match p.get(EXTENSION) {
+            Some(Value::Bool(true)) => Secret::Whole,
+            Some(Value::String(v)) if v == "values" => Secret::Values,
+            _ => continue,
+        };
+        out.entry(type_name.to_string())
+            .or_default()
+            .insert(snake(prop), kind);
     }
 }
 
 /// Replaces the derived `Debug` of every struct named in `secrets` (in `items` and in
-/// nested modules such as `builder`) with one that prints `***` for the secret fields.
-/// Returns the type names it patched.
+/// nested modules such as `builder`; names compared without case) with one that hides
+/// the secret fields. Returns the schema names it patched.
 pub fn patch(items: &mut Vec<syn::Item>, secrets: &SecretFields) -> BTreeSet<String> {
     let mut patched = BTreeSet::new();
     let mut impls = Vec::new();
     for item in items.iter_mut() {
         match item {
             syn::Item::Struct(s) => {
+                // Typify may respell a schema's name (`OSSFS` becomes `Ossfs`).
                 let name = s.ident.to_string();
-                let Some(fields) = secrets.get(&name) else {
+                let Some((schema, fields)) = secrets
+                    .iter()
+                    .find(|(schema, _)| schema.eq_ignore_ascii_case(&name))
+                else {
                     continue;
                 };
                 if !remove_derived_debug(&mut s.attrs) {
                     continue;
                 }
                 impls.push(debug_impl(s, fields));
-                patched.insert(name);
+                patched.insert(schema.clone());
             }
             syn::Item::Mod(m) => {
                 if let Some((_, content)) = m.content.as_mut() {
@@ -106,7 +124,7 @@ fn remove_derived_debug(attrs: &mut [syn::Attribute]) -> bool {
     found
 }
 
-fn debug_impl(s: &syn::ItemStruct, secret: &BTreeSet<String>) -> syn::Item {
+fn debug_impl(s: &syn::ItemStruct, secret: &BTreeMap<String, Secret>) -> syn::Item {
     let name = &s.ident;
     let label = name.to_string();
     let fields = s
@@ -116,11 +134,16 @@ fn debug_impl(s: &syn::ItemStruct, secret: &BTreeSet<String>) -> syn::Item {
         .map(|ident| {
             let shown = ident.to_string();
             let shown = shown.trim_start_matches("r#");
-            if secret.contains(shown.trim_end_matches('_')) || secret.contains(shown) {
-                quote!(.field(#shown, &"***"))
-            } else {
-                let id = format_ident!("{}", ident);
-                quote!(.field(#shown, &self.#id))
+            let id = format_ident!("{}", ident);
+            match secret
+                .get(shown.trim_end_matches('_'))
+                .or_else(|| secret.get(shown))
+            {
+                Some(Secret::Whole) => quote!(.field(#shown, &"***")),
+                Some(Secret::Values) => {
+                    quote!(.field(#shown, &crate::redact::KeysOnly(&self.#id)))
+                }
+                None => quote!(.field(#shown, &self.#id)),
             }
         });
     syn::parse_quote! {
@@ -147,12 +170,20 @@ mod tests {
             "Image": {"properties": {"auth": {"type": "object", "properties": {
                 "password": {"type": "string", "x-opensandbox-secret": true},
                 "userName": {}
-            }}}}
+            }}}},
+            "Request": {"properties": {"env": {"type": "object", "x-opensandbox-secret": "values"}}}
         }}});
         let found = collect(&doc);
-        assert_eq!(found["Source"], BTreeSet::from(["value".to_string()]));
-        assert_eq!(found["ImageAuth"], BTreeSet::from(["password".to_string()]));
-        assert_eq!(found.len(), 2);
+        assert_eq!(
+            found["Source"],
+            BTreeMap::from([("value".to_string(), Secret::Whole)])
+        );
+        assert_eq!(
+            found["ImageAuth"],
+            BTreeMap::from([("password".to_string(), Secret::Whole)])
+        );
+        assert_eq!(found["Request"]["env"], Secret::Values);
+        assert_eq!(found.len(), 3);
     }
 
     #[test]
@@ -167,8 +198,10 @@ mod tests {
                 pub struct Source { type_: Result<String, String>, value: Result<String, String> }
             }
         };
-        let secrets =
-            SecretFields::from([("Source".to_string(), BTreeSet::from(["value".to_string()]))]);
+        let secrets = SecretFields::from([(
+            "Source".to_string(),
+            BTreeMap::from([("value".to_string(), Secret::Whole)]),
+        )]);
         let patched = patch(&mut file.items, &secrets);
         assert_eq!(patched, BTreeSet::from(["Source".to_string()]));
         let text = quote!(#file).to_string();

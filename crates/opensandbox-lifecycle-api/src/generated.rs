@@ -22,7 +22,7 @@ pool.
 Invalid bodies are answered with 422 and a FastAPI `{"detail": [...]}`
 body by the reference server.
 */
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Default)]
     #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
     pub struct CreateSandboxRequest {
         #[serde(
@@ -320,7 +320,7 @@ as aged-out Kubernetes events; such gaps show up in `warnings`.
     /**How to reach a port inside a sandbox: a base address plus headers that
 must accompany every request to it.
 */
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone)]
     #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
     pub struct Endpoint {
         /**Base address **without a scheme**; add the lifecycle server's
@@ -734,7 +734,7 @@ mounted on the host (under the directory configured as
 inside the sandbox through a bind mount; `Volume.subPath` picks the
 prefix. With the Docker runtime the server must run on Linux with FUSE.
 */
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone)]
     #[serde(deny_unknown_fields)]
     #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
     pub struct Ossfs {
@@ -1781,7 +1781,7 @@ instead of failing to decode it.
     }
     /// Types for composing complex structures.
     pub mod builder {
-        #[derive(Clone, Debug)]
+        #[derive(Clone)]
         pub struct CreateSandboxRequest {
             credential_proxy: ::std::result::Result<
                 ::std::option::Option<super::CredentialProxyConfig>,
@@ -2571,7 +2571,7 @@ instead of failing to decode it.
                 }
             }
         }
-        #[derive(Clone, Debug)]
+        #[derive(Clone)]
         pub struct Endpoint {
             endpoint: ::std::result::Result<
                 ::std::string::String,
@@ -3125,7 +3125,7 @@ instead of failing to decode it.
                 }
             }
         }
-        #[derive(Clone, Debug)]
+        #[derive(Clone)]
         pub struct Ossfs {
             access_key_id: ::std::result::Result<
                 super::OssfsAccessKeyId,
@@ -4347,11 +4347,50 @@ instead of failing to decode it.
                 }
             }
         }
+        impl ::std::fmt::Debug for CreateSandboxRequest {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("CreateSandboxRequest")
+                    .field("credential_proxy", &self.credential_proxy)
+                    .field("entrypoint", &self.entrypoint)
+                    .field("env", &crate::redact::KeysOnly(&self.env))
+                    .field("extensions", &self.extensions)
+                    .field("image", &self.image)
+                    .field("metadata", &self.metadata)
+                    .field("network_policy", &self.network_policy)
+                    .field("platform", &self.platform)
+                    .field("resource_limits", &self.resource_limits)
+                    .field("secure_access", &self.secure_access)
+                    .field("snapshot_id", &self.snapshot_id)
+                    .field("timeout", &self.timeout)
+                    .field("volumes", &self.volumes)
+                    .finish()
+            }
+        }
+        impl ::std::fmt::Debug for Endpoint {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Endpoint")
+                    .field("endpoint", &self.endpoint)
+                    .field("headers", &crate::redact::KeysOnly(&self.headers))
+                    .finish()
+            }
+        }
         impl ::std::fmt::Debug for ImageSpecAuth {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct("ImageSpecAuth")
                     .field("password", &"***")
                     .field("username", &self.username)
+                    .finish()
+            }
+        }
+        impl ::std::fmt::Debug for Ossfs {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Ossfs")
+                    .field("access_key_id", &self.access_key_id)
+                    .field("access_key_secret", &"***")
+                    .field("bucket", &self.bucket)
+                    .field("endpoint", &self.endpoint)
+                    .field("options", &self.options)
+                    .field("version", &self.version)
                     .finish()
             }
         }
@@ -4774,11 +4813,50 @@ instead of failing to decode it.
                 .into()
         }
     }
+    impl ::std::fmt::Debug for CreateSandboxRequest {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("CreateSandboxRequest")
+                .field("credential_proxy", &self.credential_proxy)
+                .field("entrypoint", &self.entrypoint)
+                .field("env", &crate::redact::KeysOnly(&self.env))
+                .field("extensions", &self.extensions)
+                .field("image", &self.image)
+                .field("metadata", &self.metadata)
+                .field("network_policy", &self.network_policy)
+                .field("platform", &self.platform)
+                .field("resource_limits", &self.resource_limits)
+                .field("secure_access", &self.secure_access)
+                .field("snapshot_id", &self.snapshot_id)
+                .field("timeout", &self.timeout)
+                .field("volumes", &self.volumes)
+                .finish()
+        }
+    }
+    impl ::std::fmt::Debug for Endpoint {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("Endpoint")
+                .field("endpoint", &self.endpoint)
+                .field("headers", &crate::redact::KeysOnly(&self.headers))
+                .finish()
+        }
+    }
     impl ::std::fmt::Debug for ImageSpecAuth {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.debug_struct("ImageSpecAuth")
                 .field("password", &"***")
                 .field("username", &self.username)
+                .finish()
+        }
+    }
+    impl ::std::fmt::Debug for Ossfs {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_struct("Ossfs")
+                .field("access_key_id", &self.access_key_id)
+                .field("access_key_secret", &"***")
+                .field("bucket", &self.bucket)
+                .field("endpoint", &self.endpoint)
+                .field("options", &self.options)
+                .field("version", &self.version)
                 .finish()
         }
     }
@@ -6610,6 +6688,47 @@ pub mod prelude {
 /// JSON); the `opensandbox` facade implements them by hand.
 /// Each entry is `(operationId, method, path)`.
 pub const NOT_GENERATED: &[(&str, &str, &str)] = &[];
+/// `Debug` for fields whose values may be secret (maps marked
+/// `x-opensandbox-secret: values`).
+pub mod redact {
+    /// Prints a map's keys, each with `***` for its value.
+    pub struct KeysOnly<'a, T: ?Sized>(pub &'a T);
+    /// A map, possibly inside an `Option` or a builder's `Result`.
+    pub trait MapKeys {
+        /// The keys, sorted; `None` when there is no map.
+        fn sorted_keys(&self) -> ::std::option::Option<::std::vec::Vec<&str>>;
+    }
+    impl<V> MapKeys for ::std::collections::HashMap<::std::string::String, V> {
+        fn sorted_keys(&self) -> ::std::option::Option<::std::vec::Vec<&str>> {
+            let mut keys: ::std::vec::Vec<&str> = self
+                .keys()
+                .map(|k| k.as_str())
+                .collect();
+            keys.sort_unstable();
+            ::std::option::Option::Some(keys)
+        }
+    }
+    impl<T: MapKeys> MapKeys for ::std::option::Option<T> {
+        fn sorted_keys(&self) -> ::std::option::Option<::std::vec::Vec<&str>> {
+            self.as_ref().and_then(MapKeys::sorted_keys)
+        }
+    }
+    impl<T: MapKeys, E> MapKeys for ::std::result::Result<T, E> {
+        fn sorted_keys(&self) -> ::std::option::Option<::std::vec::Vec<&str>> {
+            self.as_ref().ok().and_then(MapKeys::sorted_keys)
+        }
+    }
+    impl<T: MapKeys + ?Sized> ::std::fmt::Debug for KeysOnly<'_, T> {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match self.0.sorted_keys() {
+                ::std::option::Option::Some(keys) => {
+                    f.debug_map().entries(keys.into_iter().map(|k| (k, "***"))).finish()
+                }
+                ::std::option::Option::None => f.write_str("None"),
+            }
+        }
+    }
+}
 /// The hook the generated client runs on every request.
 pub mod hooks {
     /// What the client adds to every request it sends: headers (authentication,
