@@ -929,25 +929,35 @@ impl ExecdClient {
     ///
     /// A regular file (or a new one) is written to a temporary file beside it and
     /// renamed into place only when every byte arrived, so a failed download leaves the
-    /// previous content, and no partial file, behind. Anything else that already exists
-    /// at `local` (a device such as `/dev/null`, a FIFO) is written to directly and never
-    /// removed or replaced.
+    /// previous content, and no partial file, behind. A replaced file keeps its
+    /// permissions (a `0600` key stays `0600`); a new file gets the mode `cp` would give
+    /// (`0666` less the umask). A symbolic link is followed: the file it points to is
+    /// replaced and the link stays (a dangling link is refused). Anything else that
+    /// already exists at `local` (a device such as `/dev/null`, a FIFO) is written to
+    /// directly and never removed or replaced. The destination's folder is checked
+    /// before the request is sent.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] naming `local` when its folder does not exist or the disk refuses,
+    /// and the download's own errors.
     pub async fn download_to_path(&self, path: &str, local: impl AsRef<Path>) -> Result<u64> {
         let local = local.as_ref();
         let io_err = |p: &Path, e: io::Error| Error::Io {
             path: p.display().to_string(),
             source: e,
         };
-        let existing = match tokio::fs::metadata(local).await {
+        let target = local_target(local).await.map_err(|e| io_err(local, e))?;
+        let existing = match tokio::fs::metadata(&target).await {
             Ok(m) => Some(m),
             Err(e) if e.kind() == io::ErrorKind::NotFound => None,
             Err(e) => return Err(io_err(local, e)),
         };
-        let download = self.download(path).await?;
         if existing.as_ref().is_some_and(|m| !m.is_file()) {
+            let download = self.download(path).await?;
             let file = tokio::fs::OpenOptions::new()
                 .write(true)
-                .open(local)
+                .open(&target)
                 .await
                 .map_err(|e| io_err(local, e))?
                 .into_std()
@@ -959,29 +969,36 @@ impl ExecdClient {
                     WriteError::Disk(e) => io_err(local, e),
                 });
         }
-        let name = local
+        let name = target
             .file_name()
             .ok_or_else(|| Error::InvalidInput(format!("{} names no file", local.display())))?;
         let mut temp_name = std::ffi::OsString::from(".");
         temp_name.push(name);
         temp_name.push(format!(".part-{:016x}", fastrand::u64(..)));
-        let temp = local.with_file_name(temp_name);
+        let temp = target.with_file_name(temp_name);
+        let download = self.download(path).await?;
         let file = tokio::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&temp)
             .await
-            .map_err(|e| io_err(&temp, e))?
-            .into_std()
-            .await;
-        let written = write_to_file(download.inner, file)
+            .map_err(|e| io_err(local, e))?;
+        if let Some(m) = &existing {
+            // Keep the replaced file's permissions; a failure here fails the download.
+            if let Err(e) = file.set_permissions(m.permissions()).await {
+                drop(file);
+                let _ = tokio::fs::remove_file(&temp).await;
+                return Err(io_err(local, e));
+            }
+        }
+        let written = write_to_file(download.inner, file.into_std().await)
             .await
             .map_err(|e| match e {
                 WriteError::Body(e) => e,
-                WriteError::Disk(e) => io_err(&temp, e),
+                WriteError::Disk(e) => io_err(local, e),
             });
         match written {
-            Ok(n) => match tokio::fs::rename(&temp, local).await {
+            Ok(n) => match tokio::fs::rename(&temp, &target).await {
                 Ok(()) => Ok(n),
                 Err(e) => {
                     let _ = tokio::fs::remove_file(&temp).await;
@@ -1091,6 +1108,43 @@ impl ExecdClient {
             content_range,
             inner,
         })
+    }
+}
+
+/// Where a download to `local` writes: `local`, or the file a symbolic link at `local`
+/// points to (so the link survives). Fails, before anything is sent, when the folder
+/// that would hold the file does not exist or a link dangles.
+async fn local_target(local: &Path) -> io::Result<PathBuf> {
+    let target = match tokio::fs::symlink_metadata(local).await {
+        Ok(m) if m.file_type().is_symlink() => match tokio::fs::canonicalize(local).await {
+            Ok(t) => t,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Err(io::Error::new(
+                    io::ErrorKind::NotFound,
+                    "it is a symbolic link to a file that does not exist",
+                ));
+            }
+            Err(e) => return Err(e),
+        },
+        Ok(_) => local.to_path_buf(),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => local.to_path_buf(),
+        Err(e) => return Err(e),
+    };
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    match tokio::fs::metadata(&dir).await {
+        Ok(m) if m.is_dir() => Ok(target),
+        Ok(_) => Err(io::Error::new(
+            io::ErrorKind::NotADirectory,
+            format!("{} is not a directory", dir.display()),
+        )),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Err(io::Error::new(
+            io::ErrorKind::NotFound,
+            format!("the directory {} does not exist", dir.display()),
+        )),
+        Err(e) => Err(e),
     }
 }
 
