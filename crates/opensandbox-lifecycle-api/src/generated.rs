@@ -4965,7 +4965,16 @@ impl ClientInfo<crate::hooks::RequestOptions> for Client {
         &self.inner
     }
 }
-impl ClientHooks<crate::hooks::RequestOptions> for &Client {}
+impl ClientHooks<crate::hooks::RequestOptions> for &Client {
+    async fn exec(
+        &self,
+        request: reqwest::Request,
+        _info: &OperationInfo,
+    ) -> reqwest::Result<reqwest::Response> {
+        crate::hooks::exec(ClientInfo::client(*self), ClientInfo::inner(*self), request)
+            .await
+    }
+}
 impl Client {
     /**Page through sandboxes
 
@@ -6740,12 +6749,112 @@ pub mod hooks {
         pub headers: ::reqwest::header::HeaderMap,
         /// Whole-request timeout; `None` leaves the `reqwest::Client`'s own.
         pub timeout: ::std::option::Option<::std::time::Duration>,
+        /// The largest response body read; a larger one fails while it is read
+        /// (with [`BodyTooLarge`] as the cause), before it is held in memory.
+        pub max_body: ::std::option::Option<u64>,
+    }
+    /// Why a response body was not read to its end: it is larger than
+    /// [`RequestOptions::max_body`].
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub struct BodyTooLarge {
+        /// The limit in bytes.
+        pub limit: u64,
+    }
+    impl ::std::fmt::Display for BodyTooLarge {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            write!(
+                f, "the response body is larger than the limit of {} bytes", self.limit
+            )
+        }
+    }
+    impl ::std::error::Error for BodyTooLarge {}
+    /// A body stream that fails once more than `limit` bytes arrived (at once when
+    /// `Content-Length` already says so).
+    struct Limited<S> {
+        inner: ::std::pin::Pin<::std::boxed::Box<S>>,
+        seen: u64,
+        limit: u64,
+        done: bool,
+    }
+    impl<S, B, E> ::futures_core::Stream for Limited<S>
+    where
+        S: ::futures_core::Stream<Item = ::std::result::Result<B, E>>,
+        B: AsRef<[u8]>,
+        E: ::std::error::Error + Send + Sync + 'static,
+    {
+        type Item = ::std::result::Result<
+            B,
+            ::std::boxed::Box<dyn ::std::error::Error + Send + Sync>,
+        >;
+        fn poll_next(
+            mut self: ::std::pin::Pin<&mut Self>,
+            cx: &mut ::std::task::Context<'_>,
+        ) -> ::std::task::Poll<::std::option::Option<Self::Item>> {
+            use ::std::task::Poll;
+            if self.done {
+                return Poll::Ready(None);
+            }
+            if self.seen > self.limit {
+                self.done = true;
+                let limit = self.limit;
+                return Poll::Ready(
+                    Some(Err(::std::boxed::Box::new(BodyTooLarge { limit }))),
+                );
+            }
+            match self.inner.as_mut().poll_next(cx) {
+                Poll::Ready(Some(Ok(chunk))) => {
+                    let n = chunk.as_ref().len() as u64;
+                    self.seen = self.seen.saturating_add(n);
+                    if self.seen > self.limit {
+                        self.done = true;
+                        let limit = self.limit;
+                        return Poll::Ready(
+                            Some(Err(::std::boxed::Box::new(BodyTooLarge { limit }))),
+                        );
+                    }
+                    Poll::Ready(Some(Ok(chunk)))
+                }
+                Poll::Ready(Some(Err(e))) => {
+                    Poll::Ready(Some(Err(::std::boxed::Box::new(e))))
+                }
+                Poll::Ready(None) => Poll::Ready(None),
+                Poll::Pending => Poll::Pending,
+            }
+        }
+    }
+    /// Sends `request`; with [`RequestOptions::max_body`] the answer's body is read
+    /// through a limit.
+    pub async fn exec(
+        client: &::reqwest::Client,
+        options: &RequestOptions,
+        request: ::reqwest::Request,
+    ) -> ::reqwest::Result<::reqwest::Response> {
+        let response = client.execute(request).await?;
+        let ::std::option::Option::Some(limit) = options.max_body else {
+            return Ok(response);
+        };
+        let declared = response.content_length().unwrap_or(0);
+        let status = response.status();
+        let version = response.version();
+        let headers = response.headers().clone();
+        let limited = Limited {
+            inner: ::std::boxed::Box::pin(response.bytes_stream()),
+            seen: if declared > limit { declared } else { 0 },
+            limit,
+            done: false,
+        };
+        let mut limited = ::http::Response::new(::reqwest::Body::wrap_stream(limited));
+        *limited.status_mut() = status;
+        *limited.version_mut() = version;
+        *limited.headers_mut() = headers;
+        Ok(::reqwest::Response::from(limited))
     }
     impl ::std::fmt::Debug for RequestOptions {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.debug_struct("RequestOptions")
                 .field("headers", &self.headers.keys().collect::<::std::vec::Vec<_>>())
                 .field("timeout", &self.timeout)
+                .field("max_body", &self.max_body)
                 .finish()
         }
     }

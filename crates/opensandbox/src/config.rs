@@ -17,6 +17,8 @@ pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// The default idle limit of streams (execd pings every 3 s).
 pub const DEFAULT_STREAM_IDLE_TIMEOUT: Duration = Duration::from_secs(60);
+/// The default largest unary response body (a larger one fails while it is read).
+pub const DEFAULT_MAX_RESPONSE_BODY: u64 = 64 * 1024 * 1024;
 /// The default largest single stream event.
 pub const DEFAULT_MAX_EVENT_SIZE: usize = 128 * 1024 * 1024;
 
@@ -37,6 +39,7 @@ pub struct ClientOptions {
     pub(crate) connect_timeout: Duration,
     pub(crate) stream_idle_timeout: Duration,
     pub(crate) max_event_size: usize,
+    pub(crate) max_response_body: u64,
     pub(crate) headers: HeaderMap,
     pub(crate) auth_header: Option<HeaderName>,
     pub(crate) user_agent: String,
@@ -52,6 +55,7 @@ impl Default for ClientOptions {
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             stream_idle_timeout: DEFAULT_STREAM_IDLE_TIMEOUT,
             max_event_size: DEFAULT_MAX_EVENT_SIZE,
+            max_response_body: DEFAULT_MAX_RESPONSE_BODY,
             headers: HeaderMap::new(),
             auth_header: None,
             user_agent: format!("opensandbox-rust/{}", env!("CARGO_PKG_VERSION")),
@@ -114,6 +118,14 @@ impl ClientOptions {
     /// Sets the largest single stream event accepted (default 128 MiB).
     pub fn max_event_size(mut self, bytes: usize) -> Self {
         self.max_event_size = bytes;
+        self
+    }
+
+    /// Sets the largest body of a unary answer (JSON replies, command logs, line reads;
+    /// default 64 MiB). A larger one fails with [`Error::Decode`] while it is read, never
+    /// held whole; downloads and streams are not limited by it.
+    pub fn max_response_body(mut self, bytes: u64) -> Self {
+        self.max_response_body = bytes;
         self
     }
 

@@ -86,6 +86,7 @@ impl EgressClient {
             opensandbox_egress_api::hooks::RequestOptions {
                 headers: transport.headers().clone(),
                 timeout: Some(transport.options().request_timeout),
+                max_body: Some(transport.options().max_response_body),
             },
         );
         Ok(EgressClient { transport, api })

@@ -189,6 +189,7 @@ impl LifecycleClient {
             opensandbox_lifecycle_api::hooks::RequestOptions {
                 headers: transport.headers().clone(),
                 timeout: Some(transport.options().request_timeout),
+                max_body: Some(transport.options().max_response_body),
             },
         );
         Ok(LifecycleClient { transport, api })

@@ -151,7 +151,7 @@ impl ExecdClient {
                         },
                     )
                     .await?;
-                decode_json(resp).await
+                decode_json(&self.transport, resp).await
             }
         }
     }

@@ -3,8 +3,7 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use bytes::{Bytes, BytesMut};
-use futures::StreamExt;
+use bytes::Bytes;
 use reqwest::Method;
 
 use super::{ExecdClient, check_id, handler_fn};
@@ -322,19 +321,8 @@ impl ExecdClient {
             }
             parsed
         });
-        let mut body = r.bytes_stream();
-        let mut bytes = BytesMut::new();
-        while let Some(chunk) = body.next().await {
-            let chunk = chunk.map_err(|e| {
-                self.transport
-                    .reqwest_error(e, crate::transport::retry::Failure::MaybeSent)
-            })?;
-            bytes.extend_from_slice(&chunk);
-        }
-        Ok(CommandLogs {
-            bytes: bytes.freeze(),
-            next_cursor,
-        })
+        let bytes = self.transport.read_body(r).await?;
+        Ok(CommandLogs { bytes, next_cursor })
     }
 
     /// Interrupts a running command (foreground or background) by its id.

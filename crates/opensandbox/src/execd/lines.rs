@@ -112,13 +112,11 @@ impl ExecdClient {
             .get(CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.trim_start().to_ascii_lowercase().starts_with("text/"));
-        let mut body = resp.bytes_stream();
         let mut out = BytesMut::new();
         if text_plain {
-            while let Some(chunk) = body.next().await {
-                out.extend_from_slice(&chunk.map_err(|e| self.body_error(e))?);
-            }
+            out.extend_from_slice(&self.transport.read_body(resp).await?);
         } else {
+            let mut body = resp.bytes_stream();
             // The whole file: keep only the lines asked for.
             let mut line = 1u64;
             'read: while let Some(chunk) = body.next().await {

@@ -107,6 +107,7 @@ impl ExecdClient {
             opensandbox_execd_api::hooks::RequestOptions {
                 headers: transport.headers().clone(),
                 timeout: Some(transport.options().request_timeout),
+                max_body: Some(transport.options().max_response_body),
             },
         );
         Ok(ExecdClient { transport, api })
@@ -181,13 +182,12 @@ impl ExecdClient {
 }
 
 /// Reads a success response's JSON body.
-async fn decode_json<T: serde::de::DeserializeOwned>(resp: reqwest::Response) -> Result<T> {
+async fn decode_json<T: serde::de::DeserializeOwned>(
+    transport: &Transport,
+    resp: reqwest::Response,
+) -> Result<T> {
     let status = resp.status();
-    let body = resp.bytes().await.map_err(|e| Error::Transport {
-        message: "reading the response body failed".into(),
-        sent: true,
-        source: Some(Box::new(e)),
-    })?;
+    let body = transport.read_body(resp).await?;
     serde_json::from_slice(&body).map_err(|e| Error::Decode {
         status,
         message: e.to_string(),

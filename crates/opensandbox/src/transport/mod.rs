@@ -499,6 +499,9 @@ impl Transport {
         if let Some(msg) = tls::tls_failure_message(&e) {
             return Error::Tls(msg);
         }
+        if let Some(limit) = body_too_large(&e) {
+            return too_large(e.status().unwrap_or(StatusCode::OK), limit);
+        }
         if e.is_timeout() && !e.is_connect() {
             return Error::Timeout {
                 what: "request",
@@ -518,10 +521,66 @@ impl Transport {
     }
 }
 
+/// The limit a body broke, when `e` failed because the body was over the
+/// generated clients' `max_body`.
+fn body_too_large(e: &reqwest::Error) -> Option<u64> {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = source {
+        if let Some(t) = err.downcast_ref::<opensandbox_lifecycle_api::hooks::BodyTooLarge>() {
+            return Some(t.limit);
+        }
+        if let Some(t) = err.downcast_ref::<opensandbox_execd_api::hooks::BodyTooLarge>() {
+            return Some(t.limit);
+        }
+        if let Some(t) = err.downcast_ref::<opensandbox_egress_api::hooks::BodyTooLarge>() {
+            return Some(t.limit);
+        }
+        source = err.source();
+    }
+    None
+}
+
+/// The error for an answer over [`ClientOptions::max_response_body`].
+pub(crate) fn too_large(status: StatusCode, limit: u64) -> Error {
+    Error::Decode {
+        status,
+        message: format!(
+            "the answer is larger than the limit of {limit} bytes \
+             (ClientOptions::max_response_body); it was not read whole"
+        ),
+        snippet: String::new(),
+    }
+}
+
+impl Transport {
+    /// Reads a unary answer's body, at most [`ClientOptions::max_response_body`] bytes.
+    pub(crate) async fn read_body(&self, mut resp: Response) -> Result<Bytes> {
+        let limit = self.inner.options.max_response_body;
+        let status = resp.status();
+        if resp.content_length().is_some_and(|n| n > limit) {
+            return Err(too_large(status, limit));
+        }
+        let mut body = bytes::BytesMut::new();
+        while let Some(chunk) = resp
+            .chunk()
+            .await
+            .map_err(|e| self.reqwest_error(e, Failure::MaybeSent))?
+        {
+            if (body.len() as u64).saturating_add(chunk.len() as u64) > limit {
+                return Err(too_large(status, limit));
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(body.freeze())
+    }
+}
+
 /// How a reqwest error counts for retries.
 pub(crate) fn classify_reqwest(e: &reqwest::Error) -> Failure {
     if tls::tls_failure_message(e).is_some() {
         Failure::Tls
+    } else if body_too_large(e).is_some() {
+        Failure::Fatal
     } else if e.is_connect() {
         Failure::NotSent
     } else {

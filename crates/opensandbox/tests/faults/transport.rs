@@ -169,3 +169,84 @@ redirect_cases! {
     redirect_307_command_stream_is_not_followed: 307, "run";
     redirect_307_upload_is_not_followed: 307, "upload";
 }
+
+/// Unary answers larger than `max_response_body` fail while read, never held whole:
+/// declared by `Content-Length`, or chunked without one.
+async fn oversized_case(chunked: bool) {
+    use crate::hostile::{LAST_CHUNK, Step, chunk, head_bytes};
+    let mut steps = Vec::new();
+    if chunked {
+        steps.push(Step::Send(head_bytes(
+            200,
+            &[
+                ("content-type", "application/json"),
+                ("transfer-encoding", "chunked"),
+            ],
+        )));
+        steps.push(Step::Send(chunk(b"{\"id\":\"")));
+        for _ in 0..64 {
+            steps.push(Step::Send(chunk(&[b'a'; 64 * 1024])));
+        }
+        steps.push(Step::Send(LAST_CHUNK.to_vec()));
+    } else {
+        steps.push(Step::Send(head_bytes(
+            200,
+            &[
+                ("content-type", "application/json"),
+                ("content-length", "104857600"),
+            ],
+        )));
+        steps.push(Step::Send(b"{\"id\":\"".to_vec()));
+        steps.push(Step::Stall);
+    }
+    let server = Hostile::always(Script::new(steps)).await;
+    let client = opensandbox::LifecycleClient::with_options(
+        &format!("{}/v1", server.url),
+        "key",
+        opensandbox::ClientOptions::new()
+            .max_response_body(1024 * 1024)
+            .transport(opensandbox::transport::tls::TransportConfig::new().use_env_proxy(false)),
+    )
+    .unwrap();
+    let err = within(Duration::from_secs(10), client.get_sandbox("sbx-1"))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, opensandbox::Error::Decode { ref message, .. } if message.contains("larger than the limit of 1048576")),
+        "{err:?}"
+    );
+    assert_eq!(server.hits(), 1, "not retried");
+}
+
+#[tokio::test]
+async fn an_oversized_answer_with_content_length_fails_at_once() {
+    oversized_case(false).await;
+}
+
+#[tokio::test]
+async fn an_oversized_chunked_answer_fails_while_read() {
+    oversized_case(true).await;
+}
+
+/// The same limit holds for hand-written unary reads (command logs).
+#[tokio::test]
+async fn oversized_command_logs_fail_while_read() {
+    let server = Hostile::always(Script::response(
+        200,
+        &[("content-type", "text/plain")],
+        &vec![b'x'; 2 * 1024 * 1024],
+    ))
+    .await;
+    let client = opensandbox::ExecdClient::with_options(
+        &server.url,
+        "t",
+        opensandbox::ClientOptions::new()
+            .max_response_body(1024 * 1024)
+            .transport(opensandbox::transport::tls::TransportConfig::new().use_env_proxy(false)),
+    )
+    .unwrap();
+    let err = within(Duration::from_secs(10), client.command_logs("c1", None))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, opensandbox::Error::Decode { .. }), "{err:?}");
+}
