@@ -373,17 +373,21 @@ fn support_items(excluded: &[compat::Excluded]) -> proc_macro2::TokenStream {
                 }
             }
 
-            /// Sends `request`; with [`RequestOptions::max_body`] the answer's body is read
-            /// through a limit.
+            /// Sends `request`; with [`RequestOptions::max_body`] a success answer's body is
+            /// read through that limit.
             pub async fn exec(
                 client: &::reqwest::Client,
                 options: &RequestOptions,
                 request: ::reqwest::Request,
             ) -> ::reqwest::Result<::reqwest::Response> {
                 let response = client.execute(request).await?;
+                // Error answers are read by the caller, which keeps only a prefix.
                 let ::std::option::Option::Some(limit) = options.max_body else {
                     return Ok(response);
                 };
+                if !response.status().is_success() {
+                    return Ok(response);
+                }
                 let declared = response.content_length().unwrap_or(0);
                 let status = response.status();
                 let version = response.version();

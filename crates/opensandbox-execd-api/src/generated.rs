@@ -5105,8 +5105,8 @@ pub mod hooks {
             }
         }
     }
-    /// Sends `request`; with [`RequestOptions::max_body`] the answer's body is read
-    /// through a limit.
+    /// Sends `request`; with [`RequestOptions::max_body`] a success answer's body is
+    /// read through that limit.
     pub async fn exec(
         client: &::reqwest::Client,
         options: &RequestOptions,
@@ -5116,6 +5116,9 @@ pub mod hooks {
         let ::std::option::Option::Some(limit) = options.max_body else {
             return Ok(response);
         };
+        if !response.status().is_success() {
+            return Ok(response);
+        }
         let declared = response.content_length().unwrap_or(0);
         let status = response.status();
         let version = response.version();
