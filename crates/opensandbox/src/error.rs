@@ -104,6 +104,11 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// A PTY session failure: already attached (409), taken over (close 4001), a server
+    /// error frame, or output lost past the replay window.
+    #[error(transparent)]
+    Pty(Box<crate::pty::PtyError>),
+
     /// A caller callback asked the stream to stop.
     #[error("stopped by the handler: {0}")]
     Handler(Box<dyn std::error::Error + Send + Sync>),

@@ -62,8 +62,8 @@ pub const ACCESS_TOKEN_HEADER: &str = "X-EXECD-ACCESS-TOKEN";
 /// ```
 #[derive(Clone, Debug)]
 pub struct ExecdClient {
-    transport: Transport,
-    api: opensandbox_execd_api::Client,
+    pub(crate) transport: Transport,
+    pub(crate) api: opensandbox_execd_api::Client,
 }
 
 impl ExecdClient {
@@ -211,7 +211,7 @@ fn check_id(what: &str, id: &str) -> Result<()> {
 }
 
 /// `/segment/{id}` with `id` percent-encoded as one path segment.
-fn path_segment(id: &str) -> String {
+pub(crate) fn path_segment(id: &str) -> String {
     let mut out = String::with_capacity(id.len());
     for b in id.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
