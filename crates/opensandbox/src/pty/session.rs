@@ -475,19 +475,16 @@ async fn run(
 /// One server frame; `None` for frames with nothing to report (pings, pongs).
 fn decode(msg: Message, session_id: &str) -> Option<Frame> {
     match msg {
-        Message::Binary(b) => {
-            let b = Bytes::from(b);
-            Some(match b.first() {
-                Some(0x01) => Frame::Data(PtyStreamKind::Stdout, b.slice(1..)),
-                Some(0x02) => Frame::Data(PtyStreamKind::Stderr, b.slice(1..)),
-                Some(0x03) if b.len() >= 9 => {
-                    let mut off = [0u8; 8];
-                    off.copy_from_slice(&b[1..9]);
-                    Frame::Replay(u64::from_be_bytes(off), b.slice(9..))
-                }
-                other => Frame::Failed(protocol(format!("unknown binary frame kind {other:?}"))),
-            })
-        }
+        Message::Binary(b) => Some(match b.first() {
+            Some(0x01) => Frame::Data(PtyStreamKind::Stdout, b.slice(1..)),
+            Some(0x02) => Frame::Data(PtyStreamKind::Stderr, b.slice(1..)),
+            Some(0x03) if b.len() >= 9 => {
+                let mut off = [0u8; 8];
+                off.copy_from_slice(&b[1..9]);
+                Frame::Replay(u64::from_be_bytes(off), b.slice(9..))
+            }
+            other => Frame::Failed(protocol(format!("unknown binary frame kind {other:?}"))),
+        }),
         Message::Text(t) => {
             let v: serde_json::Value = match serde_json::from_str(t.as_str()) {
                 Ok(v) => v,
