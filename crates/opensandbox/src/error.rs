@@ -133,9 +133,11 @@ impl Error {
         self.status() == Some(StatusCode::NOT_FOUND)
     }
 
-    /// Whether the server refused a write because of a stale revision or state (409).
+    /// Whether the server refused a write because of a stale revision or state (409),
+    /// or a PTY attach because another connection holds the session.
     pub fn is_conflict(&self) -> bool {
         self.status() == Some(StatusCode::CONFLICT)
+            || matches!(self, Error::Pty(e) if matches!(**e, crate::pty::PtyError::AlreadyAttached { .. }))
     }
 
     /// Whether the failure is likely to go away if the same request is made again later:

@@ -271,9 +271,10 @@ async fn output_past_the_replay_window_is_a_typed_gap() {
         )
         .await;
         drop(term);
+        // The shell starts on the attach and runs on without a connection.
         let status = loop {
             let s = pty.status(&id).await.expect("status");
-            if !s.running {
+            if !s.running && s.output_offset > 0 {
                 break s;
             }
             tokio::time::sleep(Duration::from_millis(20)).await;
@@ -326,6 +327,12 @@ async fn second_attach_is_refused_and_takeover_evicts_the_first() {
             ),
             other => panic!("expected AlreadyAttached, got {other:?}"),
         }
+        assert!(
+            pty.attach(&id, AttachOptions::new())
+                .await
+                .unwrap_err()
+                .is_conflict()
+        );
         let mut second = pty
             .attach(&id, AttachOptions::new().takeover(true))
             .await

@@ -524,11 +524,6 @@ async fn serve(
         detach(&s, conn);
         return;
     }
-    if let Err(e) = s.start(&core, mode) {
-        let _ = send_error(&mut socket, "START_FAILED", e).await;
-        detach(&s, conn);
-        return;
-    }
     // Replay what the client has not seen, then live output through `rx` (queued from
     // the moment of registration, so nothing falls between the two).
     let replay = {
@@ -554,6 +549,13 @@ async fn serve(
             return;
         }
     }
+    // Start the shell (first attach) only now: everything it prints arrives live, with
+    // its stream (stdout or stderr) known, instead of as replay.
+    if let Err(e) = s.start(&core, mode) {
+        let _ = send_error(&mut socket, "START_FAILED", e).await;
+        detach(&s, conn);
+        return;
+    }
     if let Some(code) = exit {
         let _ = send_json(&mut socket, json!({"type": "exit", "exit_code": code})).await;
         let _ = socket.send(Message::Close(None)).await;
@@ -564,6 +566,19 @@ async fn serve(
     ping.tick().await;
     loop {
         tokio::select! {
+            // A takeover replaces `attached` (closing `rx`) right after firing the kick:
+            // look at the kick first so the evicted client gets 4001, not a bare close.
+            biased;
+            _ = &mut kick_rx => {
+                let _ = socket
+                    .send(Message::Close(Some(CloseFrame {
+                        code: CLOSE_TAKEN_OVER,
+                        reason: "TAKEN_OVER".into(),
+                    })))
+                    .await;
+                // Already replaced: nothing to detach.
+                return;
+            }
             out = rx.recv() => match out {
                 Some(Out::Data(kind, bytes)) => {
                     let mut frame = Vec::with_capacity(1 + bytes.len());
@@ -580,16 +595,6 @@ async fn serve(
                 }
                 None => break,
             },
-            _ = &mut kick_rx => {
-                let _ = socket
-                    .send(Message::Close(Some(CloseFrame {
-                        code: CLOSE_TAKEN_OVER,
-                        reason: "TAKEN_OVER".into(),
-                    })))
-                    .await;
-                // Already replaced: nothing to detach.
-                return;
-            }
             _ = ping.tick() => {
                 if socket.send(Message::Ping(Vec::new().into())).await.is_err() {
                     break;
