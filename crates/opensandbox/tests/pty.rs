@@ -447,3 +447,62 @@ async fn port_websocket_echo() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reader_that_falls_far_behind_is_dropped_and_told_what_it_lost() {
+    let (_server, sandbox) = setup().await;
+    const TOTAL: u64 = 40_000_000;
+    within("slow reader", 60, async {
+        let pty = sandbox.pty();
+        let (id, mut term) = attach_new(
+            &sandbox,
+            PtyCreateOptions::new().command(format!("yes abcdefghi | head -c {TOTAL}")),
+            AttachOptions::new().mode(PtyMode::Pipe),
+        )
+        .await;
+        // Read nothing while the shell writes everything (it is never slowed down).
+        loop {
+            let s = pty.status(&id).await.expect("status");
+            if !s.running && s.output_offset == TOTAL {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        // What was delivered before the drop is intact; then a transient error.
+        let dropped = loop {
+            match term.next_event().await {
+                Ok(Some(PtyEvent::Output { data, .. })) => {
+                    assert!(data.iter().all(|b| b"abcdefghi\n".contains(b)));
+                }
+                Ok(other) => panic!("expected the connection to be dropped, got {other:?}"),
+                Err(e) => break e,
+            }
+        };
+        assert!(dropped.is_transient(), "{dropped:?}");
+        assert!(dropped.to_string().contains("SLOW_CONSUMER"), "{dropped}");
+        let seen = term.offset();
+        assert!(seen < TOTAL - opensandbox::pty::REPLAY_WINDOW);
+        term.reattach().await.expect("reattach");
+        match term.next_event().await {
+            Err(Error::Pty(e)) => match *e {
+                PtyError::ReplayGap {
+                    requested,
+                    resumed_at,
+                    lost,
+                } => {
+                    assert_eq!(requested, seen);
+                    assert_eq!(resumed_at, TOTAL - opensandbox::pty::REPLAY_WINDOW);
+                    assert_eq!(lost, resumed_at - seen);
+                }
+                other => panic!("expected a replay gap, got {other:?}"),
+            },
+            other => panic!("expected a replay gap, got {other:?}"),
+        }
+        let mut rest = Vec::new();
+        term.read_to_end(&mut rest).await.expect("rest");
+        assert_eq!(rest.len() as u64, opensandbox::pty::REPLAY_WINDOW);
+        assert_eq!(term.offset(), TOTAL);
+        assert_eq!(term.exit_code(), Some(0));
+    })
+    .await;
+}

@@ -16,7 +16,7 @@ use std::collections::VecDeque;
 use std::io::{Read, Write};
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::process::Stdio;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -36,6 +36,12 @@ use crate::{process, util};
 pub(crate) const REPLAY_WINDOW: usize = 1024 * 1024;
 /// Close code sent to a connection evicted by a takeover.
 const CLOSE_TAKEN_OVER: u16 = 4001;
+/// Output queued for one connection beyond which it is dropped as too slow (it can
+/// reattach with `since`; what fell out of the replay window meanwhile is reported to
+/// it as a gap).
+const MAX_QUEUED: usize = 8 * 1024 * 1024;
+/// Close code for a connection dropped as too slow.
+const CLOSE_SLOW_CONSUMER: u16 = 1008;
 /// Interval of the server's WebSocket pings.
 const PING_INTERVAL: Duration = Duration::from_secs(3);
 
@@ -58,6 +64,8 @@ enum Out {
 struct Attached {
     conn: u64,
     tx: mpsc::UnboundedSender<Out>,
+    /// Output bytes queued in `tx` and not yet written to the socket.
+    queued: Arc<AtomicUsize>,
     kick: Option<oneshot::Sender<()>>,
 }
 
@@ -110,7 +118,13 @@ impl PtySession {
         let excess = inner.buffer.len().saturating_sub(REPLAY_WINDOW);
         inner.buffer.drain(..excess);
         if let Some(a) = &inner.attached {
-            let _ = a.tx.send(Out::Data(kind, bytes.to_vec()));
+            let queued = a.queued.fetch_add(bytes.len(), Ordering::Relaxed) + bytes.len();
+            if queued > MAX_QUEUED {
+                // Too slow: drop it (its queue closes) rather than grow without bound.
+                inner.attached = None;
+            } else {
+                let _ = a.tx.send(Out::Data(kind, bytes.to_vec()));
+            }
         }
     }
 
@@ -483,6 +497,7 @@ async fn serve(
 ) {
     let conn = CONN_SEQ.fetch_add(1, Ordering::Relaxed);
     let (tx, mut rx) = mpsc::unbounded_channel();
+    let queued = Arc::new(AtomicUsize::new(0));
     let (kick_tx, mut kick_rx) = oneshot::channel();
     // Register (evicting the previous connection on takeover).
     let refused = {
@@ -496,6 +511,7 @@ async fn serve(
                 inner.attached = Some(Attached {
                     conn,
                     tx,
+                    queued: queued.clone(),
                     kick: Some(kick_tx),
                 });
                 false
@@ -531,6 +547,7 @@ async fn serve(
         // Live frames queued before this point are in the buffer too: drop them under
         // the same lock the output side takes, so none is dropped that is not replayed.
         while rx.try_recv().is_ok() {}
+        queued.store(0, Ordering::Relaxed);
         let oldest = inner.total - inner.buffer.len() as u64;
         let from = since.clamp(oldest, inner.total);
         let skip = (from - oldest) as usize;
@@ -566,21 +583,27 @@ async fn serve(
     ping.tick().await;
     loop {
         tokio::select! {
-            // A takeover replaces `attached` (closing `rx`) right after firing the kick:
-            // look at the kick first so the evicted client gets 4001, not a bare close.
+            // Replacing or dropping `attached` closes `rx` right after the kick fires (or
+            // is dropped): look at the kick first so the client learns why.
             biased;
-            _ = &mut kick_rx => {
+            // Fired: taken over. Dropped unfired: this connection was let go as too slow.
+            kicked = &mut kick_rx => {
+                let (code, reason) = match kicked {
+                    Ok(()) => (CLOSE_TAKEN_OVER, "TAKEN_OVER"),
+                    Err(_) => (CLOSE_SLOW_CONSUMER, "SLOW_CONSUMER"),
+                };
                 let _ = socket
                     .send(Message::Close(Some(CloseFrame {
-                        code: CLOSE_TAKEN_OVER,
-                        reason: "TAKEN_OVER".into(),
+                        code,
+                        reason: reason.into(),
                     })))
                     .await;
-                // Already replaced: nothing to detach.
+                // Already replaced or let go: nothing to detach.
                 return;
             }
             out = rx.recv() => match out {
                 Some(Out::Data(kind, bytes)) => {
+                    queued.fetch_sub(bytes.len(), Ordering::Relaxed);
                     let mut frame = Vec::with_capacity(1 + bytes.len());
                     frame.push(kind);
                     frame.extend_from_slice(&bytes);
