@@ -362,7 +362,10 @@ async fn exit_code_arrives() {
     within("exit", 30, async {
         let (id, mut term) =
             attach_new(&sandbox, PtyCreateOptions::new(), AttachOptions::new()).await;
-        term.write_stdin(b"exit 7\n").await.unwrap();
+        // Through tokio's AsyncWrite.
+        tokio::io::AsyncWriteExt::write_all(&mut term, b"exit 7\n")
+            .await
+            .unwrap();
         let mut seen = Seen::default();
         read_until(&mut term, &mut seen, |s| s.exit.is_some()).await;
         assert_eq!(seen.exit, Some(7));

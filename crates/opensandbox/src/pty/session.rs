@@ -27,6 +27,8 @@ use crate::execd::ExecdClient;
 
 /// Close code of a connection evicted by a takeover.
 const CLOSE_TAKEN_OVER: u16 = 4001;
+/// Frames the writer side may queue before it waits for the socket.
+const STDIN_QUEUE: usize = 256;
 /// Frames buffered between the socket task and the reader.
 const FRAME_QUEUE: usize = 64;
 
@@ -74,21 +76,27 @@ enum Frame {
 /// [`PtySession::reattach`].
 #[derive(Debug, Clone)]
 pub struct PtyWriter {
-    tx: Arc<Mutex<mpsc::UnboundedSender<Message>>>,
+    tx: Arc<Mutex<mpsc::Sender<Message>>>,
 }
 
 impl PtyWriter {
-    fn send(&self, msg: Message) -> Result<()> {
-        let tx = match self.tx.lock() {
+    fn sender(&self) -> mpsc::Sender<Message> {
+        match self.tx.lock() {
             Ok(g) => g.clone(),
             Err(p) => p.into_inner().clone(),
-        };
-        tx.send(msg)
-            .map_err(|_| Error::stream("the pty connection is closed; reattach to continue"))
+        }
     }
 
-    fn control(&self, value: serde_json::Value) -> Result<()> {
-        self.send(Message::Text(value.to_string().into()))
+    /// Queues a frame, waiting while [`STDIN_QUEUE`] frames are already waiting.
+    async fn send(&self, msg: Message) -> Result<()> {
+        self.sender()
+            .send(msg)
+            .await
+            .map_err(|_| closed_for_writes())
+    }
+
+    async fn control(&self, value: serde_json::Value) -> Result<()> {
+        self.send(Message::Text(value.to_string().into())).await
     }
 
     /// Queues bytes for the shell's stdin (a `0x03` byte is Ctrl-C in PTY mode).
@@ -96,7 +104,7 @@ impl PtyWriter {
         let mut frame = Vec::with_capacity(1 + bytes.len());
         frame.push(0x00);
         frame.extend_from_slice(bytes);
-        self.send(Message::Binary(frame.into()))
+        self.send(Message::Binary(frame.into())).await
     }
 
     /// Sets the terminal's size.
@@ -107,6 +115,7 @@ impl PtyWriter {
             )));
         }
         self.control(serde_json::json!({"type": "resize", "cols": cols, "rows": rows}))
+            .await
     }
 
     /// Sends a signal (`"SIGINT"`, `"TERM"`, …) to the terminal's foreground job.
@@ -115,6 +124,7 @@ impl PtyWriter {
             return Err(Error::InvalidInput(format!("invalid signal name {name:?}")));
         }
         self.control(serde_json::json!({"type": "signal", "signal": name}))
+            .await
     }
 }
 
@@ -134,6 +144,8 @@ pub struct PtySession {
     exit_code: Option<i32>,
     /// Unread rest of the last output, for [`AsyncRead`].
     read_buf: Bytes,
+    /// The writer queue as a pollable sink, for [`AsyncWrite`].
+    sink: tokio_util::sync::PollSender<Message>,
     task: tokio::task::JoinHandle<()>,
 }
 
@@ -165,6 +177,7 @@ impl PtySession {
             session_id,
             options,
             mode,
+            sink: tokio_util::sync::PollSender::new(tx.clone()),
             writer: PtyWriter {
                 tx: Arc::new(Mutex::new(tx)),
             },
@@ -296,6 +309,7 @@ impl PtySession {
         };
         self.task.abort();
         let (tx, rx, mode, task) = connect(&self.execd, &self.session_id, &options).await?;
+        self.sink = tokio_util::sync::PollSender::new(tx.clone());
         match self.writer.tx.lock() {
             Ok(mut g) => *g = tx,
             Err(p) => *p.into_inner() = tx,
@@ -309,12 +323,12 @@ impl PtySession {
 
     /// Closes the connection (the session and its shell live on).
     pub async fn close(self) {
-        let _ = self.writer.send(Message::Close(None));
+        let _ = self.writer.send(Message::Close(None)).await;
     }
 }
 
 type Connected = (
-    mpsc::UnboundedSender<Message>,
+    mpsc::Sender<Message>,
     mpsc::Receiver<FrameSlot>,
     PtyMode,
     tokio::task::JoinHandle<()>,
@@ -364,7 +378,7 @@ async fn connect(
         Some(Err(e)) => return Err(Error::transport("pty connection", true, e)),
         None => return Err(Error::stream("the pty connection closed before connecting")),
     };
-    let (out_tx, out_rx) = mpsc::unbounded_channel();
+    let (out_tx, out_rx) = mpsc::channel(STDIN_QUEUE);
     let (frame_tx, frame_rx) = mpsc::channel(FRAME_QUEUE);
     let task = tokio::spawn(run(ws, out_rx, frame_tx, session_id.to_owned(), idle));
     Ok((out_tx, frame_rx, mode, task))
@@ -425,7 +439,7 @@ fn closed(
 /// dropped.
 async fn run(
     mut ws: WebSocket,
-    mut out: mpsc::UnboundedReceiver<Message>,
+    mut out: mpsc::Receiver<Message>,
     frames: mpsc::Sender<FrameSlot>,
     session_id: String,
     idle: std::time::Duration,
@@ -515,6 +529,10 @@ fn decode(msg: Message, session_id: &str) -> Option<Frame> {
     }
 }
 
+fn closed_for_writes() -> Error {
+    Error::stream("the pty connection is closed; reattach to continue")
+}
+
 fn to_io(e: Error) -> io::Error {
     io::Error::other(e)
 }
@@ -549,20 +567,24 @@ impl AsyncRead for PtySession {
 }
 
 impl AsyncWrite for PtySession {
-    /// Queues the bytes for stdin (never blocks).
+    /// Queues the bytes for stdin, waiting while the writer queue is full.
     fn poll_write(
         self: Pin<&mut Self>,
-        _cx: &mut Context<'_>,
+        cx: &mut Context<'_>,
         buf: &[u8],
     ) -> Poll<io::Result<usize>> {
+        let this = self.get_mut();
+        if let Err(_closed) = std::task::ready!(this.sink.poll_reserve(cx)) {
+            return Poll::Ready(Err(to_io(closed_for_writes())));
+        }
         let mut frame = Vec::with_capacity(1 + buf.len());
         frame.push(0x00);
         frame.extend_from_slice(buf);
         Poll::Ready(
-            self.writer
-                .send(Message::Binary(frame.into()))
+            this.sink
+                .send_item(Message::Binary(frame.into()))
                 .map(|()| buf.len())
-                .map_err(to_io),
+                .map_err(|_| to_io(closed_for_writes())),
         )
     }
 
