@@ -74,6 +74,8 @@ async fn serve(
         let Ok(stream) = acceptor.accept(tcp).await else {
             return Vec::new();
         };
+        // tungstenite's callback signature has a large error type; not ours to shrink.
+        #[allow(clippy::result_large_err)]
         let record = |req: &Request, resp: Response| {
             let h = |n: &str| {
                 req.headers()
