@@ -278,3 +278,40 @@ async fn a_start_failure_before_connected_is_typed() {
         other => panic!("expected START_FAILED, got {other:?}"),
     }
 }
+
+#[tokio::test]
+async fn without_since_the_first_replay_sets_the_offset() {
+    let tls = tls();
+    let frames = vec![
+        text(serde_json::json!({"type": "connected", "session_id": "s1", "mode": "pty"})),
+        replay(5000, b"xyz"),
+        Message::Binary(vec![0x01, b'!'].into()),
+    ];
+    let (port, _seen, _server) = serve(&tls, frames, 0).await;
+    let execd = client(
+        port,
+        TransportConfig::new()
+            .add_root_certificate_pem(&tls.root_pem)
+            .unwrap(),
+    );
+    let mut term = execd.attach_pty("s1", AttachOptions::new()).await.unwrap();
+    let first = term.next_event().await.unwrap().unwrap();
+    assert_eq!(
+        first,
+        PtyEvent::Output {
+            stream: PtyStreamKind::Replay,
+            offset: 5000,
+            data: bytes::Bytes::from_static(b"xyz")
+        }
+    );
+    let second = term.next_event().await.unwrap().unwrap();
+    assert_eq!(
+        second,
+        PtyEvent::Output {
+            stream: PtyStreamKind::Stdout,
+            offset: 5003,
+            data: bytes::Bytes::from_static(b"!")
+        }
+    );
+    assert_eq!(term.offset(), 5004);
+}

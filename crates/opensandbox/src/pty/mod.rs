@@ -114,8 +114,9 @@ impl PtyMode {
 pub struct AttachOptions {
     /// PTY or pipe mode; takes effect on the attach that starts the shell.
     pub mode: PtyMode,
-    /// Replay output from this offset (`None`: whatever the server replays by default,
-    /// everything it still holds).
+    /// Replay output from this offset; bytes the server no longer holds are reported as
+    /// [`PtyError::ReplayGap`]. `None`: whatever the server replays by default
+    /// (everything it still holds), offsets starting at its first replayed byte, no gap.
     pub since: Option<u64>,
     /// Evict a connection that is already attached (it is closed with `TAKEN_OVER`).
     pub takeover: bool,

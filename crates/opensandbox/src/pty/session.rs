@@ -141,6 +141,9 @@ pub struct PtySession {
     offset: u64,
     /// Bytes of a replay frame held back behind a [`PtyError::ReplayGap`].
     held: Option<PtyEvent>,
+    /// Whether the offset is known: the caller gave `since`, or output has arrived.
+    /// Without it, the first replay frame sets the starting offset (no gap to report).
+    anchored: bool,
     exit_code: Option<i32>,
     /// Unread rest of the last output, for [`AsyncRead`].
     read_buf: Bytes,
@@ -171,6 +174,7 @@ impl PtySession {
         options: AttachOptions,
     ) -> Result<Self> {
         let (tx, rx, mode, task) = connect(&execd, &session_id, &options).await?;
+        let anchored = options.since.is_some();
         Ok(PtySession {
             execd,
             offset: options.since.unwrap_or(0),
@@ -183,6 +187,7 @@ impl PtySession {
             },
             frames: rx,
             held: None,
+            anchored,
             exit_code: None,
             read_buf: Bytes::new(),
             task,
@@ -258,6 +263,9 @@ impl PtySession {
                     if end <= self.offset {
                         continue; // all seen already
                     }
+                    if !self.anchored {
+                        self.offset = from;
+                    }
                     if from > self.offset {
                         let gap = PtyError::ReplayGap {
                             requested: self.offset,
@@ -291,6 +299,7 @@ impl PtySession {
     }
 
     fn account(&mut self, event: PtyEvent) -> PtyEvent {
+        self.anchored = true;
         if let PtyEvent::Output { data, .. } = &event {
             self.offset += data.len() as u64;
         }
@@ -318,6 +327,7 @@ impl PtySession {
         self.mode = mode;
         self.task = task;
         self.held = None;
+        self.anchored = true;
         Ok(())
     }
 
