@@ -95,6 +95,8 @@ pub(crate) struct PtySession {
     cwd: std::path::PathBuf,
     command: Option<String>,
     inner: Mutex<Inner>,
+    /// Held while the shell starts, so two attaches (a takeover) cannot start two.
+    starting: Mutex<()>,
 }
 
 static CONN_SEQ: AtomicU64 = AtomicU64::new(1);
@@ -145,6 +147,7 @@ impl PtySession {
 
     /// Starts the shell (once).
     fn start(self: &Arc<Self>, core: &SandboxCore, pty: bool) -> Result<(), String> {
+        let _starting = lock(&self.starting);
         if lock(&self.inner).running.is_some() {
             return Ok(());
         }
@@ -405,6 +408,7 @@ pub(crate) async fn create(
         cwd,
         command: req.command.filter(|c| !c.trim().is_empty()),
         inner: Mutex::new(Inner::default()),
+        starting: Mutex::new(()),
     });
     lock(&core.execd.ptys).insert(id.clone(), session);
     util::json(StatusCode::OK, &json!({ "session_id": id }))
