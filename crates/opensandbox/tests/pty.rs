@@ -509,3 +509,60 @@ async fn a_reader_that_falls_far_behind_is_dropped_and_told_what_it_lost() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn server_proxy_urls_and_the_host_rewrite_reach_the_terminal() {
+    let key = "pty-key".to_string();
+    let server = DevServer::builder()
+        .api_key(Some(key.clone()))
+        .start()
+        .await
+        .expect("devserver starts");
+    let base = ConnectionConfig::new()
+        .domain(server.domain())
+        .api_key(key)
+        .use_env_proxy(false);
+    let configs = [
+        ("server proxy", base.clone().with_server_proxy(true)),
+        (
+            "host rewrite",
+            base.clone()
+                .endpoint_host_rewrite(|h| h.replace("127.0.0.1", "localhost")),
+        ),
+    ];
+    for (what, config) in configs {
+        within(what, 60, async {
+            let sandbox = Sandbox::create(&config, SandboxCreateOptions::new("python:3.12"))
+                .await
+                .expect("sandbox");
+            let base_url = sandbox.execd().base_url().to_owned();
+            match what {
+                "server proxy" => assert!(base_url.contains("/sandboxes/"), "{base_url}"),
+                _ => assert!(base_url.contains("localhost"), "{base_url}"),
+            }
+            let (_, mut term) = attach_new(
+                &sandbox,
+                PtyCreateOptions::new().command("exit 4"),
+                AttachOptions::new(),
+            )
+            .await;
+            let mut seen = Seen::default();
+            read_until(&mut term, &mut seen, |s| s.exit.is_some()).await;
+            assert_eq!(seen.exit, Some(4), "{what}");
+            // Bad input is a clear error, not a hang or a panic.
+            let err = sandbox
+                .pty()
+                .create(PtyCreateOptions::new().cwd("/no/such/dir"))
+                .await
+                .unwrap_err();
+            assert_eq!(
+                err.status(),
+                Some(reqwest::StatusCode::BAD_REQUEST),
+                "{err}"
+            );
+            assert!(sandbox.pty().status("").await.is_err());
+            sandbox.kill().await.expect("kill");
+        })
+        .await;
+    }
+}
