@@ -125,7 +125,7 @@ async fn forward(
     };
     // A fresh request: the outer router's path parameters live in the extensions and
     // must not leak into the sandbox's routers. Only the peer address is carried over.
-    let (parts, body) = req.into_parts();
+    let (mut parts, body) = req.into_parts();
     let mut req = Request::new(body);
     *req.method_mut() = parts.method;
     *req.uri_mut() = uri;
@@ -133,6 +133,11 @@ async fn forward(
     *req.headers_mut() = parts.headers;
     if let Some(peer) = parts.extensions.get::<ConnectInfo<SocketAddr>>() {
         req.extensions_mut().insert(*peer);
+    }
+    // WebSocket and other upgrades (PTY sessions, `/proxy/{port}` in execd) need the
+    // connection's upgrade handle.
+    if let Some(on_upgrade) = parts.extensions.remove::<hyper::upgrade::OnUpgrade>() {
+        req.extensions_mut().insert(on_upgrade);
     }
 
     let router = match port {

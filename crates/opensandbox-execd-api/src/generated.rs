@@ -208,6 +208,50 @@ exception and has the shape `{"error": "..."}` instead.
             Default::default()
         }
     }
+    ///Options of a new PTY session.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
+    pub struct PtyCreateRequest {
+        ///A command line run by bash instead of an interactive shell.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub command: ::std::option::Option<::std::string::String>,
+        ///Working directory of the shell (default the sandbox's).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub cwd: ::std::option::Option<::std::string::String>,
+    }
+    impl PtyCreateRequest {
+        pub fn builder() -> builder::PtyCreateRequest {
+            Default::default()
+        }
+    }
+    ///A new PTY session.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
+    pub struct PtyCreateResponse {
+        ///Id of the session.
+        pub session_id: ::std::string::String,
+    }
+    impl PtyCreateResponse {
+        pub fn builder() -> builder::PtyCreateResponse {
+            Default::default()
+        }
+    }
+    ///State of a PTY session.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
+    pub struct PtySessionStatus {
+        ///Total bytes of output so far.
+        pub output_offset: i64,
+        ///Whether the shell has started and not yet exited.
+        pub running: bool,
+        ///Id of the session.
+        pub session_id: ::std::string::String,
+    }
+    impl PtySessionStatus {
+        pub fn builder() -> builder::PtySessionStatus {
+            Default::default()
+        }
+    }
     ///A single move, from `src` to `dest`.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
@@ -1317,6 +1361,194 @@ id for `init`, the kernel state for `status`, `pong` for `ping`.
                     group: Ok(value.group),
                     mode: Ok(value.mode),
                     owner: Ok(value.owner),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct PtyCreateRequest {
+            command: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            cwd: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for PtyCreateRequest {
+            fn default() -> Self {
+                Self {
+                    command: Ok(Default::default()),
+                    cwd: Ok(Default::default()),
+                }
+            }
+        }
+        impl PtyCreateRequest {
+            pub fn command<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.command = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for command: {e}")
+                    });
+                self
+            }
+            pub fn cwd<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.cwd = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for cwd: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<PtyCreateRequest> for super::PtyCreateRequest {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: PtyCreateRequest,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    command: value.command?,
+                    cwd: value.cwd?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::PtyCreateRequest> for PtyCreateRequest {
+            fn from(value: super::PtyCreateRequest) -> Self {
+                Self {
+                    command: Ok(value.command),
+                    cwd: Ok(value.cwd),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct PtyCreateResponse {
+            session_id: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for PtyCreateResponse {
+            fn default() -> Self {
+                Self {
+                    session_id: Err("no value supplied for session_id".to_string()),
+                }
+            }
+        }
+        impl PtyCreateResponse {
+            pub fn session_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.session_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for session_id: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<PtyCreateResponse> for super::PtyCreateResponse {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: PtyCreateResponse,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    session_id: value.session_id?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::PtyCreateResponse> for PtyCreateResponse {
+            fn from(value: super::PtyCreateResponse) -> Self {
+                Self {
+                    session_id: Ok(value.session_id),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct PtySessionStatus {
+            output_offset: ::std::result::Result<i64, ::std::string::String>,
+            running: ::std::result::Result<bool, ::std::string::String>,
+            session_id: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for PtySessionStatus {
+            fn default() -> Self {
+                Self {
+                    output_offset: Err(
+                        "no value supplied for output_offset".to_string(),
+                    ),
+                    running: Err("no value supplied for running".to_string()),
+                    session_id: Err("no value supplied for session_id".to_string()),
+                }
+            }
+        }
+        impl PtySessionStatus {
+            pub fn output_offset<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.output_offset = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for output_offset: {e}")
+                    });
+                self
+            }
+            pub fn running<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<bool>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.running = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for running: {e}")
+                    });
+                self
+            }
+            pub fn session_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.session_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for session_id: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<PtySessionStatus> for super::PtySessionStatus {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: PtySessionStatus,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    output_offset: value.output_offset?,
+                    running: value.running?,
+                    session_id: value.session_id?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::PtySessionStatus> for PtySessionStatus {
+            fn from(value: super::PtySessionStatus) -> Self {
+                Self {
+                    output_offset: Ok(value.output_offset),
+                    running: Ok(value.running),
+                    session_id: Ok(value.session_id),
                 }
             }
         }
@@ -3073,6 +3305,60 @@ let response = client.watch_metrics()
 ```*/
     pub fn watch_metrics(&self) -> builder::WatchMetrics<'_> {
         builder::WatchMetrics::new(self)
+    }
+    /**Create a PTY session
+
+Registers an interactive terminal session and returns its id. The shell (or
+`command`, run by bash) starts on the first WebSocket attach, not here. The
+body may be omitted or sent as `{}`.
+
+
+Sends a `POST` request to `/pty`
+
+```ignore
+let response = client.create_pty_session()
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn create_pty_session(&self) -> builder::CreatePtySession<'_> {
+        builder::CreatePtySession::new(self)
+    }
+    /**Status of a PTY session
+
+Whether the shell is running, and the offset just past its last output byte
+(the `since` a client that has seen everything would attach with).
+
+
+Sends a `GET` request to `/pty/{sessionId}`
+
+Arguments:
+- `session_id`: Id of the PTY session.
+```ignore
+let response = client.get_pty_session()
+    .session_id(session_id)
+    .send()
+    .await;
+```*/
+    pub fn get_pty_session(&self) -> builder::GetPtySession<'_> {
+        builder::GetPtySession::new(self)
+    }
+    /**Close a PTY session
+
+Kills the session's shell and everything it started; an unknown id yields 404.
+
+Sends a `DELETE` request to `/pty/{sessionId}`
+
+Arguments:
+- `session_id`: Id of the PTY session.
+```ignore
+let response = client.delete_pty_session()
+    .session_id(session_id)
+    .send()
+    .await;
+```*/
+    pub fn delete_pty_session(&self) -> builder::DeletePtySession<'_> {
+        builder::DeletePtySession::new(self)
     }
 }
 /// Types for composing operation parameters.
@@ -4965,6 +5251,215 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200..=299 => Ok(ResponseValue::stream(response)),
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::create_pty_session`]
+
+[`Client::create_pty_session`]: super::Client::create_pty_session*/
+    #[derive(Debug, Clone)]
+    pub struct CreatePtySession<'a> {
+        client: &'a super::Client,
+        body: Result<types::builder::PtyCreateRequest, String>,
+    }
+    impl<'a> CreatePtySession<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::PtyCreateRequest>,
+            <V as std::convert::TryInto<
+                types::PtyCreateRequest,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `PtyCreateRequest` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::PtyCreateRequest,
+            ) -> types::builder::PtyCreateRequest,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/pty`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::PtyCreateResponse>, Error<()>> {
+            let Self { client, body } = self;
+            let body = body
+                .and_then(|v| {
+                    types::PtyCreateRequest::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!("{}/pty", client.baseurl,);
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "create_pty_session",
+            };
+            (crate::hooks::apply)(&client.inner, &mut request);
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200..=299 => ResponseValue::from_response(response).await,
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_pty_session`]
+
+[`Client::get_pty_session`]: super::Client::get_pty_session*/
+    #[derive(Debug, Clone)]
+    pub struct GetPtySession<'a> {
+        client: &'a super::Client,
+        session_id: Result<::std::string::String, String>,
+    }
+    impl<'a> GetPtySession<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                session_id: Err("session_id was not initialized".to_string()),
+            }
+        }
+        pub fn session_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.session_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for session_id failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/pty/{sessionId}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::PtySessionStatus>, Error<()>> {
+            let Self { client, session_id } = self;
+            let session_id = session_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/pty/{}", client.baseurl, encode_path(& session_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_pty_session",
+            };
+            (crate::hooks::apply)(&client.inner, &mut request);
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200..=299 => ResponseValue::from_response(response).await,
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::delete_pty_session`]
+
+[`Client::delete_pty_session`]: super::Client::delete_pty_session*/
+    #[derive(Debug, Clone)]
+    pub struct DeletePtySession<'a> {
+        client: &'a super::Client,
+        session_id: Result<::std::string::String, String>,
+    }
+    impl<'a> DeletePtySession<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                session_id: Err("session_id was not initialized".to_string()),
+            }
+        }
+        pub fn session_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.session_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for session_id failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `DELETE` request to `/pty/{sessionId}`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<()>> {
+            let Self { client, session_id } = self;
+            let session_id = session_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/pty/{}", client.baseurl, encode_path(& session_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client.client.delete(url).headers(header_map).build()?;
+            let info = OperationInfo {
+                operation_id: "delete_pty_session",
+            };
+            (crate::hooks::apply)(&client.inner, &mut request);
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200..=299 => Ok(ResponseValue::empty(response)),
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }

@@ -131,6 +131,11 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// A PTY session failure: already attached (409), taken over (close 4001), a server
+    /// error frame, or output lost past the replay window.
+    #[error(transparent)]
+    Pty(Box<crate::pty::PtyError>),
+
     /// A caller callback asked the stream to stop.
     #[error("stopped by the handler: {0}")]
     Handler(Box<dyn std::error::Error + Send + Sync>),
@@ -161,9 +166,11 @@ impl Error {
         self.api().is_some_and(ApiError::is_validation_error)
     }
 
-    /// Whether the server refused a write because of a stale revision or state (409).
+    /// Whether the server refused a write because of a stale revision or state (409),
+    /// or a PTY attach because another connection holds the session.
     pub fn is_conflict(&self) -> bool {
         self.status() == Some(StatusCode::CONFLICT)
+            || matches!(self, Error::Pty(e) if matches!(**e, crate::pty::PtyError::AlreadyAttached { .. }))
     }
 
     /// Whether the failure is likely to go away if the same request is made again later:

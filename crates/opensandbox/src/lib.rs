@@ -49,6 +49,8 @@ pub mod error;
 pub mod execd;
 pub mod execution;
 pub mod lifecycle;
+pub mod port;
+pub mod pty;
 pub mod sandbox;
 pub mod secret;
 pub mod stream;

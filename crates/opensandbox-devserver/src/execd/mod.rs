@@ -4,6 +4,8 @@ mod code;
 mod command;
 mod files;
 mod metrics;
+mod port_proxy;
+mod pty;
 mod session;
 
 use std::collections::HashMap;
@@ -18,7 +20,7 @@ use axum::extract::{DefaultBodyLimit, FromRequest, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, get, post};
+use axum::routing::{any, delete, get, post};
 use opensandbox_execd_api::types as et;
 use serde::de::DeserializeOwned;
 use tokio::sync::mpsc;
@@ -38,6 +40,8 @@ pub(crate) struct ExecdState {
     default_contexts: Mutex<HashMap<String, String>>,
     /// Running session commands: run id → session process group.
     session_runs: Mutex<HashMap<String, i32>>,
+    /// PTY sessions by id.
+    ptys: Mutex<HashMap<String, Arc<pty::PtySession>>>,
 }
 
 impl ExecdState {
@@ -47,6 +51,7 @@ impl ExecdState {
         lock(&self.contexts).clear();
         lock(&self.default_contexts).clear();
         lock(&self.session_runs).clear();
+        pty::kill_all(&self.ptys);
     }
 }
 
@@ -85,6 +90,12 @@ pub(crate) fn router(core: Arc<SandboxCore>) -> Router {
         )
         .route("/metrics", get(metrics::snapshot))
         .route("/metrics/watch", get(metrics::watch))
+        .route("/pty", post(pty::create))
+        .route("/pty/{id}", get(pty::status).delete(pty::delete))
+        .route("/pty/{id}/ws", get(pty::ws))
+        .route("/proxy/{port}", any(port_proxy::root))
+        .route("/proxy/{port}/", any(port_proxy::root))
+        .route("/proxy/{port}/{*rest}", any(port_proxy::rest))
         .fallback(|| async { util::text(StatusCode::NOT_FOUND, "404 page not found") })
         .layer(DefaultBodyLimit::disable())
         .layer(middleware::from_fn_with_state(core.clone(), auth))

@@ -64,8 +64,8 @@ pub const ACCESS_TOKEN_HEADER: &str = "X-EXECD-ACCESS-TOKEN";
 /// ```
 #[derive(Clone, Debug)]
 pub struct ExecdClient {
-    transport: Transport,
-    api: opensandbox_execd_api::Client,
+    pub(crate) transport: Transport,
+    pub(crate) api: opensandbox_execd_api::Client,
 }
 
 impl ExecdClient {
@@ -217,7 +217,7 @@ fn check_path(what: &str, path: &str) -> Result<()> {
 }
 
 /// `/segment/{id}` with `id` percent-encoded as one path segment.
-fn path_segment(id: &str) -> String {
+pub(crate) fn path_segment(id: &str) -> String {
     let mut out = String::with_capacity(id.len());
     for b in id.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {

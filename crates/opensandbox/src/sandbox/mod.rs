@@ -421,6 +421,17 @@ impl Sandbox {
         Files::new(self.execd())
     }
 
+    /// Interactive terminals (PTY sessions over WebSocket).
+    pub fn pty(&self) -> crate::pty::Pty {
+        crate::pty::Pty::new(self.execd())
+    }
+
+    /// A port inside the sandbox, reached through execd's `/proxy/{port}/`: its base URL
+    /// and headers, an HTTP client and WebSocket connections.
+    pub fn port(&self, port: u16) -> crate::port::SandboxPort {
+        crate::port::SandboxPort::new(self.execd(), port)
+    }
+
     /// The network policy, through the egress sidecar.
     pub fn egress(&self) -> Egress {
         Egress::new(self.clone())

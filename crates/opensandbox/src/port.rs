@@ -1,0 +1,100 @@
+//! Ports inside a sandbox, through execd's reverse proxy (`/proxy/{port}/…`, HTTP and
+//! WebSocket), so a client can talk to a server in the sandbox without exposing it.
+//!
+//! ```no_run
+//! # async fn demo(sandbox: opensandbox::Sandbox) -> opensandbox::Result<()> {
+//! let port = sandbox.port(8000);
+//! let page = port.client()?.get(port.url("/index.html")).send().await;
+//! # Ok(()) }
+//! ```
+
+use reqwest::header::HeaderMap;
+
+use crate::error::{Error, Result};
+use crate::execd::ExecdClient;
+use crate::pty::WebSocket;
+
+/// One port inside a sandbox (from [`crate::Sandbox::port`] or [`SandboxPort::new`]).
+#[derive(Debug, Clone)]
+pub struct SandboxPort {
+    execd: ExecdClient,
+    port: u16,
+    base_url: String,
+}
+
+impl SandboxPort {
+    /// Port `port` behind `execd`.
+    pub fn new(execd: ExecdClient, port: u16) -> Self {
+        let base_url = execd.transport.url(&format!("/proxy/{port}"));
+        SandboxPort {
+            execd,
+            port,
+            base_url,
+        }
+    }
+
+    /// The port number inside the sandbox.
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// The base URL (`…/proxy/{port}`, no trailing slash): append paths starting with `/`.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// `base_url + path` (a `/` is added when `path` lacks one).
+    pub fn url(&self, path: &str) -> String {
+        if path.starts_with('/') {
+            format!("{}{path}", self.base_url)
+        } else {
+            format!("{}/{path}", self.base_url)
+        }
+    }
+
+    /// Headers every request must carry (execd's token and the endpoint's headers).
+    /// Values are marked sensitive: they are credentials.
+    pub fn headers(&self) -> &HeaderMap {
+        self.execd.transport.headers()
+    }
+
+    /// An HTTP client with [`SandboxPort::headers`] as default headers and the SDK's
+    /// TLS policy, proxy setting and connect timeout. Build it once and reuse it.
+    pub fn client(&self) -> Result<reqwest::Client> {
+        let options = self.execd.transport.options();
+        let mut builder = reqwest::Client::builder()
+            .connect_timeout(options.connect_timeout)
+            .tcp_nodelay(true)
+            .default_headers(self.headers().clone());
+        if !options.transport.use_env_proxy {
+            builder = builder.no_proxy();
+        }
+        crate::transport::tls::apply(builder, &options.transport)?
+            .build()
+            .map_err(|e| Error::Config(format!("could not build the HTTP client: {e}")))
+    }
+
+    /// Opens a WebSocket to `path` on the port (with the headers and the SDK's TLS
+    /// policy; environment proxies are not used). Use
+    /// [`tokio_tungstenite::tungstenite::Message`] with it.
+    pub async fn websocket(&self, path: &str) -> Result<WebSocket> {
+        self.execd.websocket(&self.url(path)).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_keep_the_endpoint_path() {
+        let execd = ExecdClient::new("http://h:1/proxy/sb/44772", "").unwrap();
+        let p = SandboxPort::new(execd, 8080);
+        assert_eq!(p.base_url(), "http://h:1/proxy/sb/44772/proxy/8080");
+        assert_eq!(
+            p.url("/a?b=1"),
+            "http://h:1/proxy/sb/44772/proxy/8080/a?b=1"
+        );
+        assert_eq!(p.url("a"), "http://h:1/proxy/sb/44772/proxy/8080/a");
+    }
+}
