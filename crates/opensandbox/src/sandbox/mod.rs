@@ -322,8 +322,8 @@ impl Sandbox {
     ///
     /// # Errors
     ///
-    /// The server's refusal ([`Error::Api`](crate::Error::Api)), or
-    /// [`Error::NotReady`](crate::Error::NotReady) when the health check runs out of time.
+    /// The server's refusal ([`Error::Api`]), or
+    /// [`Error::NotReady`] when the health check runs out of time.
     pub async fn resume_with(&self, options: ConnectOptions) -> Result<()> {
         let inner = &self.inner;
         inner.lifecycle.resume_sandbox(&inner.id).await?;
