@@ -27,10 +27,12 @@
 //! ```
 //!
 //! WebSocket connections use the SDK's TLS policy, headers (execd token, endpoint
-//! headers), path prefixes and the host rewrite, like every other call; proxies from
-//! the environment are **not** used for them.
+//! headers), path prefixes, the host rewrite and the proxies from the environment
+//! (`HTTPS_PROXY`/`HTTP_PROXY`/`ALL_PROXY`, `NO_PROXY`; `http://` proxies, by
+//! `CONNECT`), like every other call.
 
 mod error;
+mod proxy;
 mod session;
 pub(crate) mod ws;
 

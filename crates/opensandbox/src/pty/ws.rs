@@ -3,8 +3,9 @@
 //!
 //! TLS is [`tokio_rustls`] over the same rustls configuration every HTTP call uses
 //! ([`crate::transport::tls`]), so the key-strength verifier, the roots and any client
-//! identity apply unchanged. Proxies from the environment (`HTTPS_PROXY`, …) are **not**
-//! used for WebSocket connections: they go straight to the endpoint's host.
+//! identity apply unchanged. Proxies from the environment are used as for HTTP calls
+//! (unless [`TransportConfig::use_env_proxy`](crate::TransportConfig::use_env_proxy) is
+//! off): an HTTP `CONNECT` tunnel ([`super::proxy`]).
 
 use std::io;
 use std::pin::Pin;
@@ -122,9 +123,17 @@ pub(crate) async fn connect(
     }
 
     let handshake = async {
-        let tcp = TcpStream::connect((host.as_str(), port))
-            .await
-            .map_err(|e| Error::transport(format!("connecting to {host}:{port}"), false, e))?;
+        let proxy = if options.transport.use_env_proxy {
+            super::proxy::from_env(&host, tls, |name| std::env::var(name).ok())?
+        } else {
+            None
+        };
+        let tcp = match &proxy {
+            Some(proxy) => super::proxy::tunnel(proxy, &host, port).await?,
+            None => TcpStream::connect((host.as_str(), port))
+                .await
+                .map_err(|e| Error::transport(format!("connecting to {host}:{port}"), false, e))?,
+        };
         let _ = tcp.set_nodelay(true);
         let stream = if tls {
             let mut config = crate::transport::tls::client_config(&options.transport)?;
@@ -146,10 +155,14 @@ pub(crate) async fn connect(
             .map(|(ws, _)| ws)
             .map_err(handshake_error)
     };
-    match tokio::time::timeout(options.connect_timeout + options.request_timeout, handshake).await {
+    // Saturating: maximal timeouts mean no limit, never an overflow.
+    let limit = options
+        .connect_timeout
+        .saturating_add(options.request_timeout);
+    match tokio::time::timeout(limit, handshake).await {
         Ok(r) => r,
         Err(_) => Err(Error::Timeout {
-            after: options.connect_timeout + options.request_timeout,
+            after: limit,
             what: "WebSocket handshake",
         }),
     }
