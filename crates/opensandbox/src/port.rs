@@ -59,12 +59,27 @@ impl SandboxPort {
     }
 
     /// An HTTP client with [`SandboxPort::headers`] as default headers and the SDK's
-    /// TLS policy, proxy setting and connect timeout. Build it once and reuse it.
+    /// TLS policy, proxy setting and connect timeout. Redirects are followed only within
+    /// the same origin (scheme, host and port), so the execd token never goes elsewhere.
+    /// Build it once and reuse it.
     pub fn client(&self) -> Result<reqwest::Client> {
         let options = self.execd.transport.options();
+        let same_origin = reqwest::redirect::Policy::custom(|attempt| {
+            let same = attempt.previous().last().is_some_and(|prev| {
+                prev.scheme() == attempt.url().scheme()
+                    && prev.host_str() == attempt.url().host_str()
+                    && prev.port_or_known_default() == attempt.url().port_or_known_default()
+            });
+            if same && attempt.previous().len() < 10 {
+                attempt.follow()
+            } else {
+                attempt.stop()
+            }
+        });
         let mut builder = reqwest::Client::builder()
             .connect_timeout(options.connect_timeout)
             .tcp_nodelay(true)
+            .redirect(same_origin)
             .default_headers(self.headers().clone());
         if !options.transport.use_env_proxy {
             builder = builder.no_proxy();
@@ -74,8 +89,8 @@ impl SandboxPort {
             .map_err(|e| Error::Config(format!("could not build the HTTP client: {e}")))
     }
 
-    /// Opens a WebSocket to `path` on the port (with the headers and the SDK's TLS
-    /// policy; environment proxies are not used). Use
+    /// Opens a WebSocket to `path` on the port (with the headers, the SDK's TLS policy
+    /// and the environment's proxy). Use
     /// [`tokio_tungstenite::tungstenite::Message`] with it.
     pub async fn websocket(&self, path: &str) -> Result<WebSocket> {
         self.execd.websocket(&self.url(path)).await

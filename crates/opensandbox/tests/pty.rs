@@ -1,6 +1,7 @@
 //! PTY sessions and sandbox ports against the in-process development server (real
 //! pseudo-terminals and processes). Every wait is bounded by a deadline.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use futures::{SinkExt, StreamExt};
@@ -565,4 +566,48 @@ async fn server_proxy_urls_and_the_host_rewrite_reach_the_terminal() {
         })
         .await;
     }
+}
+
+/// A server that answers every request with `status` and `location`, counting requests.
+async fn redirector(status: u16, location: String) -> (u16, Arc<std::sync::atomic::AtomicUsize>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let hits = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counter = hits.clone();
+    tokio::spawn(async move {
+        while let Ok((mut sock, _)) = listener.accept().await {
+            counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            let location = location.clone();
+            tokio::spawn(async move {
+                let mut buf = [0u8; 4096];
+                let _ = sock.read(&mut buf).await;
+                let answer = format!(
+                    "HTTP/1.1 {status} Moved\r\nlocation: {location}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"
+                );
+                let _ = tokio::io::AsyncWriteExt::write_all(&mut sock, answer.as_bytes()).await;
+            });
+        }
+    });
+    (port, hits)
+}
+
+/// The port client follows redirects within the sandbox port only: a redirect to
+/// another address is returned to the caller, and the execd token never goes there.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn port_client_does_not_follow_redirects_to_other_origins() {
+    let (_server, sandbox) = setup().await;
+    within("port redirect", 30, async {
+        let (elsewhere, elsewhere_hits) = redirector(200, String::new()).await;
+        let (p, _) = redirector(302, format!("http://127.0.0.1:{elsewhere}/steal")).await;
+        let port = sandbox.port(p);
+        let client = port.client().expect("client");
+        let resp = client.get(port.url("/go")).send().await.expect("answer");
+        assert_eq!(resp.status(), 302, "the redirect is handed to the caller");
+        assert_eq!(
+            elsewhere_hits.load(std::sync::atomic::Ordering::SeqCst),
+            0,
+            "nothing reached the other origin"
+        );
+    })
+    .await;
 }
