@@ -13,7 +13,8 @@ use opensandbox_devserver::DevServer;
 use tokio::io::AsyncReadExt;
 use tokio_tungstenite::tungstenite::Message;
 
-async fn setup() -> (DevServer, Sandbox) {
+/// A devserver with an API key, and a config that reaches it.
+async fn devserver() -> (DevServer, ConnectionConfig) {
     let key = "pty-key".to_string();
     let server = DevServer::builder()
         .api_key(Some(key.clone()))
@@ -24,6 +25,11 @@ async fn setup() -> (DevServer, Sandbox) {
         .domain(server.domain())
         .api_key(key)
         .use_env_proxy(false);
+    (server, config)
+}
+
+async fn setup() -> (DevServer, Sandbox) {
+    let (server, config) = devserver().await;
     let sandbox = within(
         "create",
         60,
@@ -513,16 +519,7 @@ async fn a_reader_that_falls_far_behind_is_dropped_and_told_what_it_lost() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn server_proxy_urls_and_the_host_rewrite_reach_the_terminal() {
-    let key = "pty-key".to_string();
-    let server = DevServer::builder()
-        .api_key(Some(key.clone()))
-        .start()
-        .await
-        .expect("devserver starts");
-    let base = ConnectionConfig::new()
-        .domain(server.domain())
-        .api_key(key)
-        .use_env_proxy(false);
+    let (server, base) = devserver().await;
     let configs = [
         ("server proxy", base.clone().with_server_proxy(true)),
         (
