@@ -519,7 +519,7 @@ async fn a_reader_that_falls_far_behind_is_dropped_and_told_what_it_lost() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn server_proxy_urls_and_the_host_rewrite_reach_the_terminal() {
-    let (server, base) = devserver().await;
+    let (_server, base) = devserver().await;
     let configs = [
         ("server proxy", base.clone().with_server_proxy(true)),
         (
