@@ -83,4 +83,11 @@ fn env_values_endpoint_headers_and_storage_keys_do_not_print() {
         !shown.contains("oss-secret-value") && shown.contains("AKID"),
         "{shown}"
     );
+    // The constrained-string newtype hides it on its own too.
+    let alone = format!("{:?}", ossfs.access_key_secret);
+    assert!(
+        !alone.contains("oss-secret-value") && alone.contains("***"),
+        "{alone}"
+    );
+    assert_eq!(ossfs.access_key_secret.as_str(), "oss-secret-value");
 }

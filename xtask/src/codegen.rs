@@ -112,6 +112,7 @@ pub fn generate(root: &Path, target: &Target) -> Result<Output, String> {
     patch_types_module(&mut file, extra_types)?;
     route_exec_through_hooks(&mut file)?;
     let patched = redact::patch(&mut file.items, &secrets);
+    redact::patch_newtypes(&mut file.items, &secrets);
     if let Some(missing) = secrets.keys().find(|name| !patched.contains(*name)) {
         return Err(format!(
             "{missing} has fields marked {}, but no generated type of that name derives Debug",

@@ -100,6 +100,55 @@ pub fn patch(items: &mut Vec<syn::Item>, secrets: &SecretFields) -> BTreeSet<Str
     patched
 }
 
+/// Newtypes typify makes for constrained secret strings (`{Type}{Field}`, e.g.
+/// `OssfsAccessKeySecret` for `OSSFS.accessKeySecret` with a `minLength`): their derived
+/// `Debug` is replaced by one that prints `***`, so the value cannot show on its own.
+/// A secret field without such a newtype is fine. Returns the newtypes patched.
+pub fn patch_newtypes(items: &mut Vec<syn::Item>, secrets: &SecretFields) -> BTreeSet<String> {
+    let names: Vec<String> = secrets
+        .iter()
+        .flat_map(|(ty, fields)| {
+            fields
+                .iter()
+                .filter(|(_, kind)| **kind == Secret::Whole)
+                .map(move |(field, _)| format!("{ty}{}", pascal(field)))
+        })
+        .collect();
+    let mut patched = BTreeSet::new();
+    let mut impls = Vec::new();
+    for item in items.iter_mut() {
+        match item {
+            syn::Item::Struct(s)
+                if matches!(s.fields, syn::Fields::Unnamed(_))
+                    && names
+                        .iter()
+                        .any(|n| n.eq_ignore_ascii_case(&s.ident.to_string())) =>
+            {
+                if remove_derived_debug(&mut s.attrs) {
+                    let name = &s.ident;
+                    let label = name.to_string();
+                    impls.push(syn::parse_quote! {
+                        impl ::std::fmt::Debug for #name {
+                            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                                f.debug_tuple(#label).field(&"***").finish()
+                            }
+                        }
+                    });
+                    patched.insert(label);
+                }
+            }
+            syn::Item::Mod(m) => {
+                if let Some((_, content)) = m.content.as_mut() {
+                    patched.extend(patch_newtypes(content, secrets));
+                }
+            }
+            _ => {}
+        }
+    }
+    items.extend(impls);
+    patched
+}
+
 /// Drops `Debug` from `#[derive(…)]`; whether it was there.
 fn remove_derived_debug(attrs: &mut [syn::Attribute]) -> bool {
     let mut found = false;

@@ -819,7 +819,7 @@ written as a `--<option>` line in the generated ossfs2 config file.
         }
     }
     ///AccessKey secret paired with `accessKeyId`.
-    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[derive(::serde::Serialize, Clone, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
     #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
     pub struct OssfsAccessKeySecret(::std::string::String);
@@ -4858,6 +4858,11 @@ instead of failing to decode it.
                 .field("options", &self.options)
                 .field("version", &self.version)
                 .finish()
+        }
+    }
+    impl ::std::fmt::Debug for OssfsAccessKeySecret {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_tuple("OssfsAccessKeySecret").field(&"***").finish()
         }
     }
 }
