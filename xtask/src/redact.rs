@@ -117,32 +117,27 @@ pub fn patch_newtypes(items: &mut Vec<syn::Item>, secrets: &SecretFields) -> BTr
     let mut patched = BTreeSet::new();
     let mut impls = Vec::new();
     for item in items.iter_mut() {
-        match item {
-            syn::Item::Struct(s)
-                if matches!(s.fields, syn::Fields::Unnamed(_))
-                    && names
-                        .iter()
-                        .any(|n| n.eq_ignore_ascii_case(&s.ident.to_string())) =>
-            {
-                if remove_derived_debug(&mut s.attrs) {
-                    let name = &s.ident;
-                    let label = name.to_string();
-                    impls.push(syn::parse_quote! {
-                        impl ::std::fmt::Debug for #name {
-                            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                                f.debug_tuple(#label).field(&"***").finish()
-                            }
-                        }
-                    });
-                    patched.insert(label);
+        if let syn::Item::Struct(s) = item
+            && matches!(s.fields, syn::Fields::Unnamed(_))
+            && names
+                .iter()
+                .any(|n| n.eq_ignore_ascii_case(&s.ident.to_string()))
+            && remove_derived_debug(&mut s.attrs)
+        {
+            let name = &s.ident;
+            let label = name.to_string();
+            impls.push(syn::parse_quote! {
+                impl ::std::fmt::Debug for #name {
+                    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.debug_tuple(#label).field(&"***").finish()
+                    }
                 }
-            }
-            syn::Item::Mod(m) => {
-                if let Some((_, content)) = m.content.as_mut() {
-                    patched.extend(patch_newtypes(content, secrets));
-                }
-            }
-            _ => {}
+            });
+            patched.insert(label);
+        } else if let syn::Item::Mod(m) = item
+            && let Some((_, content)) = m.content.as_mut()
+        {
+            patched.extend(patch_newtypes(content, secrets));
         }
     }
     items.extend(impls);
