@@ -292,3 +292,30 @@ async fn an_egress_rule_with_an_unknown_action_is_refused_before_sending() {
     }
     assert_eq!(hits(&server).await, 0);
 }
+
+#[tokio::test]
+async fn read_lines_from_a_whole_file_server_respects_the_answer_limit() {
+    use opensandbox::execd::LineRange;
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/files/download"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("content-type", "application/octet-stream")
+                .set_body_bytes("line\n".repeat(1000).into_bytes()),
+        )
+        .mount(&server)
+        .await;
+    let ex =
+        ExecdClient::with_options(&server.uri(), "t", options().max_response_body(1000)).unwrap();
+    let err = ex
+        .read_lines("/f", LineRange::from_line(1))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, opensandbox::Error::Decode { .. }), "{err:?}");
+    // A small range still works under the same limit.
+    assert_eq!(
+        ex.read_lines("/f", LineRange::first(2)).await.unwrap(),
+        "line\nline\n"
+    );
+}

@@ -80,7 +80,8 @@ impl ExecdClient {
     /// string past the end of the file). The server selects the lines and sends only
     /// them; a server that predates reads by lines and answers with the whole file as
     /// `application/octet-stream` is handled by selecting the lines here while streaming
-    /// (reading stops after the last line wanted).
+    /// (reading stops after the last line wanted). The text is held in memory, so at most
+    /// [`ClientOptions::max_response_body`](crate::ClientOptions::max_response_body) of it.
     ///
     /// # Errors
     ///
@@ -129,6 +130,11 @@ impl ExecdClient {
                         .map_or(rest.len(), |i| i + 1);
                     if range.holds(line) {
                         out.extend_from_slice(&rest[..end]);
+                        // The lines are held in memory: the unary answer limit applies.
+                        let limit = self.transport.options().max_response_body;
+                        if out.len() as u64 > limit {
+                            return Err(crate::transport::too_large(status, limit));
+                        }
                     }
                     let ended = rest[end - 1] == b'\n';
                     rest = &rest[end..];
