@@ -69,35 +69,14 @@ fn collect_object(type_name: &str, schema: &Value, out: &mut SecretFields) {
 /// nested modules such as `builder`; names compared without case) with one that hides
 /// the secret fields. Returns the schema names it patched.
 pub fn patch(items: &mut Vec<syn::Item>, secrets: &SecretFields) -> BTreeSet<String> {
-    let mut patched = BTreeSet::new();
-    let mut impls = Vec::new();
-    for item in items.iter_mut() {
-        match item {
-            syn::Item::Struct(s) => {
-                // Typify may respell a schema's name (`OSSFS` becomes `Ossfs`).
-                let name = s.ident.to_string();
-                let Some((schema, fields)) = secrets
-                    .iter()
-                    .find(|(schema, _)| schema.eq_ignore_ascii_case(&name))
-                else {
-                    continue;
-                };
-                if !remove_derived_debug(&mut s.attrs) {
-                    continue;
-                }
-                impls.push(debug_impl(s, fields));
-                patched.insert(schema.clone());
-            }
-            syn::Item::Mod(m) => {
-                if let Some((_, content)) = m.content.as_mut() {
-                    patched.extend(patch(content, secrets));
-                }
-            }
-            _ => {}
-        }
-    }
-    items.extend(impls);
-    patched
+    replace_debug(items, &|s| {
+        // Typify may respell a schema's name (`OSSFS` becomes `Ossfs`).
+        let name = s.ident.to_string();
+        let (schema, fields) = secrets
+            .iter()
+            .find(|(schema, _)| schema.eq_ignore_ascii_case(&name))?;
+        Some((schema.clone(), debug_impl(s, fields)))
+    })
 }
 
 /// Newtypes typify makes for constrained secret strings (`{Type}{Field}`, e.g.
@@ -114,30 +93,50 @@ pub fn patch_newtypes(items: &mut Vec<syn::Item>, secrets: &SecretFields) -> BTr
                 .map(move |(field, _)| format!("{ty}{}", pascal(field)))
         })
         .collect();
+    replace_debug(items, &|s| {
+        let label = s.ident.to_string();
+        if !matches!(s.fields, syn::Fields::Unnamed(_))
+            || !names.iter().any(|n| n.eq_ignore_ascii_case(&label))
+        {
+            return None;
+        }
+        let name = &s.ident;
+        let imp = syn::parse_quote! {
+            impl ::std::fmt::Debug for #name {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    f.debug_tuple(#label).field(&"***").finish()
+                }
+            }
+        };
+        Some((label, imp))
+    })
+}
+
+/// The walk both patches share: for every struct in `items` and nested modules that
+/// `replace` answers for with `(label, impl)`, and whose `Debug` is derived, drops the
+/// derive and appends the impl. Returns the labels of the structs replaced.
+fn replace_debug(
+    items: &mut Vec<syn::Item>,
+    replace: &dyn Fn(&syn::ItemStruct) -> Option<(String, syn::Item)>,
+) -> BTreeSet<String> {
     let mut patched = BTreeSet::new();
     let mut impls = Vec::new();
     for item in items.iter_mut() {
-        if let syn::Item::Struct(s) = item
-            && matches!(s.fields, syn::Fields::Unnamed(_))
-            && names
-                .iter()
-                .any(|n| n.eq_ignore_ascii_case(&s.ident.to_string()))
-            && remove_derived_debug(&mut s.attrs)
-        {
-            let name = &s.ident;
-            let label = name.to_string();
-            impls.push(syn::parse_quote! {
-                impl ::std::fmt::Debug for #name {
-                    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                        f.debug_tuple(#label).field(&"***").finish()
-                    }
+        match item {
+            syn::Item::Struct(s) => {
+                if let Some((label, imp)) = replace(s)
+                    && remove_derived_debug(&mut s.attrs)
+                {
+                    impls.push(imp);
+                    patched.insert(label);
                 }
-            });
-            patched.insert(label);
-        } else if let syn::Item::Mod(m) = item
-            && let Some((_, content)) = m.content.as_mut()
-        {
-            patched.extend(patch_newtypes(content, secrets));
+            }
+            syn::Item::Mod(m) => {
+                if let Some((_, content)) = m.content.as_mut() {
+                    patched.extend(replace_debug(content, replace));
+                }
+            }
+            _ => {}
         }
     }
     items.extend(impls);
