@@ -337,6 +337,27 @@ impl Transport {
         }
     }
 
+    /// Reads a unary answer's body, at most [`ClientOptions::max_response_body`] bytes.
+    pub(crate) async fn read_body(&self, mut resp: Response) -> Result<Bytes> {
+        let limit = self.inner.options.max_response_body;
+        let status = resp.status();
+        if resp.content_length().is_some_and(|n| n > limit) {
+            return Err(too_large(status, limit));
+        }
+        let mut body = bytes::BytesMut::new();
+        while let Some(chunk) = resp
+            .chunk()
+            .await
+            .map_err(|e| self.reqwest_error(e, Failure::MaybeSent))?
+        {
+            if (body.len() as u64).saturating_add(chunk.len() as u64) > limit {
+                return Err(too_large(status, limit));
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(body.freeze())
+    }
+
     /// The retry loop shared by [`Transport::call`] and [`Transport::send`]: runs
     /// `attempt` until it succeeds, fails for good (its outer `Err`, or a failure the
     /// policy does not retry), or the policy's budget is spent; traces every attempt.
@@ -549,29 +570,6 @@ pub(crate) fn too_large(status: StatusCode, limit: u64) -> Error {
              (ClientOptions::max_response_body); it was not read whole"
         ),
         snippet: String::new(),
-    }
-}
-
-impl Transport {
-    /// Reads a unary answer's body, at most [`ClientOptions::max_response_body`] bytes.
-    pub(crate) async fn read_body(&self, mut resp: Response) -> Result<Bytes> {
-        let limit = self.inner.options.max_response_body;
-        let status = resp.status();
-        if resp.content_length().is_some_and(|n| n > limit) {
-            return Err(too_large(status, limit));
-        }
-        let mut body = bytes::BytesMut::new();
-        while let Some(chunk) = resp
-            .chunk()
-            .await
-            .map_err(|e| self.reqwest_error(e, Failure::MaybeSent))?
-        {
-            if (body.len() as u64).saturating_add(chunk.len() as u64) > limit {
-                return Err(too_large(status, limit));
-            }
-            body.extend_from_slice(&chunk);
-        }
-        Ok(body.freeze())
     }
 }
 
