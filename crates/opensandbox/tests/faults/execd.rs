@@ -160,9 +160,9 @@ mod download_to_path {
     use std::os::unix::fs::PermissionsExt;
     use std::time::Duration;
 
-    use opensandbox::transport::tls::TransportConfig;
-    use opensandbox::{ClientOptions, Error, ExecdClient};
+    use opensandbox::Error;
 
+    use crate::clients::ex;
     use crate::hostile::{Hostile, Script, within};
 
     async fn file_server(body: &[u8]) -> Hostile {
@@ -172,15 +172,6 @@ mod download_to_path {
             body,
         ))
         .await
-    }
-
-    fn ex(s: &Hostile) -> ExecdClient {
-        ExecdClient::with_options(
-            &s.url,
-            "t",
-            ClientOptions::new().transport(TransportConfig::new().use_env_proxy(false)),
-        )
-        .unwrap()
     }
 
     fn scratch(name: &str) -> std::path::PathBuf {

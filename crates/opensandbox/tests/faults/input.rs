@@ -4,29 +4,13 @@ use std::time::Duration;
 
 use opensandbox::execd::CommandRequest;
 use opensandbox::lifecycle::DiagnosticScope;
-use opensandbox::transport::tls::TransportConfig;
-use opensandbox::{ClientOptions, EgressClient, Error, ExecdClient, LifecycleClient};
+use opensandbox::{Error, ExecdClient, LifecycleClient};
 
+use crate::clients::{eg, ex, lc, options};
 use crate::hostile::{Hostile, Script, within};
-
-fn options() -> ClientOptions {
-    ClientOptions::new().transport(TransportConfig::new().use_env_proxy(false))
-}
 
 async fn ok_server() -> Hostile {
     Hostile::always(Script::json(200, "{}")).await
-}
-
-fn lc(s: &Hostile) -> LifecycleClient {
-    LifecycleClient::with_options(&format!("{}/v1", s.url), "k", options()).unwrap()
-}
-
-fn ex(s: &Hostile) -> ExecdClient {
-    ExecdClient::with_options(&s.url, "t", options()).unwrap()
-}
-
-fn eg(s: &Hostile) -> EgressClient {
-    EgressClient::with_options(&s.url, "t", options()).unwrap()
 }
 
 fn assert_invalid<T: std::fmt::Debug>(r: Result<T, Error>, what: &str) {

@@ -4,6 +4,7 @@
 
 #![allow(dead_code)]
 
+mod clients;
 mod hostile;
 
 mod execd;

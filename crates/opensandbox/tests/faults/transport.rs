@@ -2,6 +2,7 @@
 
 use std::time::Duration;
 
+use crate::clients::{ex, ex_with, lc, lc_with, options};
 use crate::hostile::{Hostile, Script, within};
 
 /// The harness itself: a scripted response arrives and the request is recorded.
@@ -21,16 +22,6 @@ async fn harness_plays_a_script_and_records_the_request() {
     assert_eq!(server.requests()[0].line, "GET /x?y=1");
 }
 
-fn lifecycle(server: &Hostile) -> opensandbox::LifecycleClient {
-    opensandbox::LifecycleClient::with_options(
-        &format!("{}/v1", server.url),
-        "key",
-        opensandbox::ClientOptions::new()
-            .transport(opensandbox::transport::tls::TransportConfig::new().use_env_proxy(false)),
-    )
-    .unwrap()
-}
-
 /// A huge error body: only a prefix is kept, and the call does not wait for the rest.
 #[tokio::test]
 async fn a_huge_error_body_keeps_only_a_prefix() {
@@ -45,12 +36,9 @@ async fn a_huge_error_body_keeps_only_a_prefix() {
     steps.extend((0..16).map(|_| Step::Send(vec![b'x'; 64 * 1024])));
     steps.push(Step::Stall);
     let server = Hostile::always(Script::new(steps)).await;
-    let err = within(
-        Duration::from_secs(10),
-        lifecycle(&server).get_sandbox("sbx-1"),
-    )
-    .await
-    .unwrap_err();
+    let err = within(Duration::from_secs(10), lc(&server).get_sandbox("sbx-1"))
+        .await
+        .unwrap_err();
     let api = err.api().expect("an API error");
     assert_eq!(api.status.as_u16(), 500);
     assert_eq!(api.body.len(), 64 * 1024);
@@ -66,28 +54,15 @@ async fn a_422_echoing_a_secret_prints_no_secret_and_invents_no_code() {
         r#"{"detail":[{"loc":["body","env","TOKEN"],"msg":"bad","type":"value_error","input":"s3cr3t-value"}]}"#,
     ))
     .await;
-    let err = within(
-        Duration::from_secs(10),
-        lifecycle(&server).get_sandbox("sbx-1"),
-    )
-    .await
-    .unwrap_err();
+    let err = within(Duration::from_secs(10), lc(&server).get_sandbox("sbx-1"))
+        .await
+        .unwrap_err();
     assert!(err.is_validation_error());
     let api = err.api().unwrap();
     assert_eq!(api.code, None);
     assert_eq!(api.field_errors[0].loc, ["body", "env", "TOKEN"]);
     let shown = format!("{err:?} {err}");
     assert!(!shown.contains("s3cr3t-value"), "{shown}");
-}
-
-fn execd_client(server: &Hostile) -> opensandbox::ExecdClient {
-    opensandbox::ExecdClient::with_options(
-        &server.url,
-        "execd-token",
-        opensandbox::ClientOptions::new()
-            .transport(opensandbox::transport::tls::TransportConfig::new().use_env_proxy(false)),
-    )
-    .unwrap()
 }
 
 /// A redirect to another origin: nothing reaches it, and the caller gets
@@ -104,19 +79,19 @@ async fn redirect_case(status: u16, call: &str) {
     let started = std::time::Instant::now();
     let err = within(Duration::from_secs(10), async {
         match call {
-            "get" => lifecycle(&server).get_sandbox("sbx-1").await.map(|_| ()),
+            "get" => lc(&server).get_sandbox("sbx-1").await.map(|_| ()),
             "create" => {
                 let req = serde_json::from_value(serde_json::json!({
                     "image": {"uri": "python:3.12", "auth": {"username": "u", "password": "registry-secret"}},
                     "entrypoint": ["/bin/sh"]
                 }))
                 .unwrap();
-                lifecycle(&server).create_sandbox(req).await.map(|_| ())
+                lc(&server).create_sandbox(req).await.map(|_| ())
             }
-            "delete" => lifecycle(&server).delete_sandbox("sbx-1").await,
-            "download" => execd_client(&server).download("/etc/passwd").await.map(|_| ()),
-            "run" => execd_client(&server).run_command("id").await.map(|_| ()),
-            "upload" => execd_client(&server).write_file("/tmp/x", "data").await,
+            "delete" => lc(&server).delete_sandbox("sbx-1").await,
+            "download" => ex(&server).download("/etc/passwd").await.map(|_| ()),
+            "run" => ex(&server).run_command("id").await.map(|_| ()),
+            "upload" => ex(&server).write_file("/tmp/x", "data").await,
             other => panic!("no case {other}"),
         }
     })
@@ -200,14 +175,7 @@ async fn oversized_case(chunked: bool) {
         steps.push(Step::Stall);
     }
     let server = Hostile::always(Script::new(steps)).await;
-    let client = opensandbox::LifecycleClient::with_options(
-        &format!("{}/v1", server.url),
-        "key",
-        opensandbox::ClientOptions::new()
-            .max_response_body(1024 * 1024)
-            .transport(opensandbox::transport::tls::TransportConfig::new().use_env_proxy(false)),
-    )
-    .unwrap();
+    let client = lc_with(&server, options().max_response_body(1024 * 1024));
     let err = within(Duration::from_secs(10), client.get_sandbox("sbx-1"))
         .await
         .unwrap_err();
@@ -237,14 +205,7 @@ async fn oversized_command_logs_fail_while_read() {
         &vec![b'x'; 2 * 1024 * 1024],
     ))
     .await;
-    let client = opensandbox::ExecdClient::with_options(
-        &server.url,
-        "t",
-        opensandbox::ClientOptions::new()
-            .max_response_body(1024 * 1024)
-            .transport(opensandbox::transport::tls::TransportConfig::new().use_env_proxy(false)),
-    )
-    .unwrap();
+    let client = ex_with(&server, options().max_response_body(1024 * 1024));
     let err = within(Duration::from_secs(10), client.command_logs("c1", None))
         .await
         .unwrap_err();
@@ -257,13 +218,12 @@ async fn oversized_command_logs_fail_while_read() {
 mod table {
     use std::time::{Duration, Instant};
 
-    use opensandbox::transport::tls::TransportConfig;
     use opensandbox::{ClientOptions, Error, ExecdClient, LifecycleClient, RetryPolicy};
 
     use crate::hostile::{Hostile, LAST_CHUNK, Script, Step, chunk, head_bytes, within};
 
     fn options() -> ClientOptions {
-        ClientOptions::new()
+        crate::clients::options()
             .request_timeout(Duration::from_secs(1))
             .stream_idle_timeout(Duration::from_secs(1))
             .retry(
@@ -271,15 +231,14 @@ mod table {
                     .max_attempts(2)
                     .initial_backoff(Duration::from_millis(10)),
             )
-            .transport(TransportConfig::new().use_env_proxy(false))
     }
 
-    pub(super) fn lc(s: &Hostile) -> LifecycleClient {
-        LifecycleClient::with_options(&format!("{}/v1", s.url), "k", options()).unwrap()
+    fn lc(s: &Hostile) -> LifecycleClient {
+        crate::clients::lc_with(s, options())
     }
 
-    pub(super) fn ex(s: &Hostile) -> ExecdClient {
-        ExecdClient::with_options(&s.url, "t", options()).unwrap()
+    fn ex(s: &Hostile) -> ExecdClient {
+        crate::clients::ex_with(s, options())
     }
 
     const SANDBOX: &str = r#"{"id":"sbx-1","status":{"state":"Running"}}"#;
