@@ -14,9 +14,10 @@
 
 mod tours;
 
-use opensandbox::lifecycle::ListOptions;
-use opensandbox::lifecycle::types as lt;
-use opensandbox::{ApiError, Error, LifecycleClient};
+use opensandbox::api::lifecycle::LifecycleClient;
+use opensandbox::api::lifecycle::ListOptions;
+use opensandbox::api::lifecycle::types as lt;
+use opensandbox::{ApiError, Error};
 use opensandbox_tests::Contract;
 use tours::LIFECYCLE;
 use tours::lifecycle::full_create_request;

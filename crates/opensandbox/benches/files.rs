@@ -28,8 +28,8 @@ use http_body_util::{BodyExt, Full, StreamBody};
 use hyper::body::{Frame, Incoming};
 use hyper::service::service_fn;
 use hyper_util::rt::TokioIo;
-use opensandbox::ExecdClient;
-use opensandbox::execd::UploadFile;
+use opensandbox::api::execd::ExecdClient;
+use opensandbox::api::execd::UploadFile;
 use tokio::net::TcpListener;
 
 const BLOCK: usize = 256 * 1024;

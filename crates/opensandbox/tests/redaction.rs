@@ -6,10 +6,10 @@
 //! to check the same of spans and events, while the server sees the secrets (so they
 //! were really in play).
 
-use opensandbox::{
-    ClientOptions, ConnectionConfig, EgressClient, ExecdClient, LifecycleClient, RetryPolicy,
-    Secret, TransportConfig,
-};
+use opensandbox::api::egress::EgressClient;
+use opensandbox::api::execd::ExecdClient;
+use opensandbox::api::lifecycle::LifecycleClient;
+use opensandbox::{ClientOptions, ConnectionConfig, RetryPolicy, Secret, TransportConfig};
 use reqwest::header::{HeaderMap, HeaderValue};
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};

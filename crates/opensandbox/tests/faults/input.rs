@@ -2,9 +2,11 @@
 
 use std::time::Duration;
 
-use opensandbox::execd::CommandRequest;
-use opensandbox::lifecycle::DiagnosticScope;
-use opensandbox::{Error, ExecdClient, LifecycleClient};
+use opensandbox::Error;
+use opensandbox::api::execd::CommandRequest;
+use opensandbox::api::execd::ExecdClient;
+use opensandbox::api::lifecycle::DiagnosticScope;
+use opensandbox::api::lifecycle::LifecycleClient;
 
 use crate::clients::{eg, ex, lc, options};
 use crate::hostile::{Hostile, Script, within};
