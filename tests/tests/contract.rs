@@ -9,7 +9,7 @@
 //!   coverage table.
 //! - The other tests are negative checks: requests Prism rejects surface as `ApiError`s.
 //!
-//! Prism must be installed: `cargo xtask test` does it (and sets `OPENSANDBOX_PRISM`);
+//! Prism must be installed: `cargo xtask test` does it (and sets `OPEN_SANDBOX_PRISM`);
 //! without it these tests fail and say so.
 
 mod tours;

@@ -23,7 +23,7 @@ async fn server() -> (DevServer, ConnectionConfig) {
     let config = ConnectionConfig::new()
         .domain(server.domain())
         .api_key(key)
-        .use_env_proxy(false);
+        .options(opensandbox::ClientOptions::new().use_env_proxy(false));
     (server, config)
 }
 
@@ -284,7 +284,11 @@ async fn full_flow_create_run_follow_files_pause_renew_vault_delete() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_command_longer_than_the_unary_timeout_streams_to_the_end() {
     let (server, config) = server().await;
-    let config = config.request_timeout(Duration::from_secs(1));
+    let config = config.options(
+        opensandbox::ClientOptions::new()
+            .use_env_proxy(false)
+            .request_timeout(Duration::from_secs(1)),
+    );
     let sandbox = Sandbox::create(&config, options()).await.expect("sandbox");
     let run = within(
         "long command",

@@ -188,9 +188,9 @@ async fn walk(server: &MockServer) -> (usize, Option<opensandbox::Error>) {
     use futures::StreamExt;
     let config = opensandbox::ConnectionConfig::new()
         .domain(server.uri().trim_start_matches("http://"))
-        .with_protocol("http")
+        .protocol("http")
         .api_key("k")
-        .use_env_proxy(false);
+        .options(opensandbox::ClientOptions::new().use_env_proxy(false));
     let manager = opensandbox::SandboxManager::new(&config).unwrap();
     let mut items = 0;
     let mut stream = std::pin::pin!(manager.list_all(Default::default()));

@@ -20,9 +20,9 @@ fn config(server: &MockServer) -> ConnectionConfig {
     let domain = server.uri().trim_start_matches("http://").to_string();
     ConnectionConfig::new()
         .domain(domain)
-        .with_protocol("http")
+        .protocol("http")
         .api_key(KEY)
-        .use_env_proxy(false)
+        .options(opensandbox::ClientOptions::new().use_env_proxy(false))
 }
 
 fn host(server: &MockServer) -> String {
@@ -440,7 +440,7 @@ async fn server_proxy_mode_asks_for_it_and_uses_the_returned_path() {
         .expect(1)
         .mount(&server)
         .await;
-    let sandbox = Sandbox::connect(&config(&server).with_server_proxy(true), "sbx-1")
+    let sandbox = Sandbox::connect(&config(&server).server_proxy(true), "sbx-1")
         .await
         .unwrap();
     assert_eq!(
@@ -867,10 +867,12 @@ async fn host_rewrite_and_lifecycle_only_credentials() {
         .await;
     let rewritten = host.clone();
     let config = config(&server)
-        .header("Authorization", "Bearer lifecycle-gateway-token")
-        .unwrap()
-        .header("X-Trace", "trace-1")
-        .unwrap()
+        .options(
+            opensandbox::ClientOptions::new()
+                .use_env_proxy(false)
+                .header("Authorization", "Bearer lifecycle-gateway-token")
+                .header("X-Trace", "trace-1"),
+        )
         .endpoint_host_rewrite(move |h| {
             if h == "172.17.0.2:44772" {
                 rewritten.clone()
@@ -1108,7 +1110,7 @@ async fn end_to_end_against_the_devserver() {
     let config = ConnectionConfig::new()
         .domain(server.domain())
         .api_key(KEY)
-        .use_env_proxy(false);
+        .options(opensandbox::ClientOptions::new().use_env_proxy(false));
     let sandbox = Sandbox::create(
         &config,
         SandboxCreateOptions::new("python:3.12")

@@ -40,9 +40,9 @@ async fn sandbox(server: &MockServer) -> Sandbox {
     }
     let config = ConnectionConfig::new()
         .domain(host)
-        .with_protocol("http")
+        .protocol("http")
         .api_key(KEY)
-        .use_env_proxy(false);
+        .options(opensandbox::ClientOptions::new().use_env_proxy(false));
     Sandbox::connect_with(&config, "sbx-1", ConnectOptions::new().health_check(false))
         .await
         .unwrap()

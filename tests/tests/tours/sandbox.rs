@@ -33,7 +33,7 @@ pub async fn sandbox_tour(c: &Contract) {
         // The mocked endpoint API returns no headers: the tokens come from the config.
         .execd_access_token("contract-execd-token")
         .egress_auth_token("contract-egress-token")
-        .use_env_proxy(false)
+        .options(opensandbox::ClientOptions::new().use_env_proxy(false))
         .endpoint_host_rewrite(move |_| sandbox_host.clone());
 
     let manager = match SandboxManager::new(&config) {

@@ -77,7 +77,7 @@ pub(super) async fn resolve(
         Some(e) => lifecycle.get_signed_endpoint(id, port, e).await?,
         None => {
             lifecycle
-                .get_endpoint(id, port, config.use_server_proxy())
+                .get_endpoint(id, port, config.uses_server_proxy())
                 .await?
         }
     };
@@ -102,7 +102,7 @@ pub(crate) fn endpoint_from(
     let with_scheme = if raw.contains("://") {
         raw.to_string()
     } else {
-        format!("{}://{}", config.protocol(), raw)
+        format!("{}://{}", config.effective_protocol(), raw)
     };
     let url = config.rewrite_endpoint_url(&with_scheme)?;
     let url = crate::transport::normalize_base(&url)

@@ -386,7 +386,7 @@ impl Sandbox {
         }
         let proxy = options
             .server_proxy
-            .unwrap_or_else(|| inner.config.use_server_proxy());
+            .unwrap_or_else(|| inner.config.uses_server_proxy());
         let ep = inner.lifecycle.get_endpoint(&inner.id, port, proxy).await?;
         endpoint_from(&inner.config, &ep)
     }

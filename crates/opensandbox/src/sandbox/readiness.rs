@@ -46,7 +46,7 @@ fn ping_not_ready(
         *waiting_for = format!(
             "execd at {execd_url} to answer ping (the sandbox is {last_state}); if that \
              address is not reachable from this machine, reach sandboxes through the \
-             server with ConnectionConfig::with_server_proxy(true) or map the address \
+             server with ConnectionConfig::server_proxy(true) or map the address \
              with ConnectionConfig::endpoint_host_rewrite"
         );
     }
