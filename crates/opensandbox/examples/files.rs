@@ -47,8 +47,8 @@ async fn run(sandbox: &Sandbox) -> Result<(), BoxError> {
     // Several files in one streamed upload, with a mode each.
     files
         .upload([
-            UploadFile::from_bytes(format!("{dir}/run.sh"), "#!/bin/sh\necho ran\n").mode(755),
-            UploadFile::from_bytes(format!("{dir}/data.csv"), "a,b\n1,2\n3,4\n").mode(644),
+            UploadFile::from_bytes(format!("{dir}/run.sh"), "#!/bin/sh\necho ran\n").mode(0o755),
+            UploadFile::from_bytes(format!("{dir}/data.csv"), "a,b\n1,2\n3,4\n").mode(0o644),
         ])
         .await?;
     let ran = sandbox.commands().run(format!("{dir}/run.sh")).await?;

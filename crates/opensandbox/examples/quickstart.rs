@@ -80,7 +80,7 @@ async fn tour(sandbox: &Sandbox) -> Result<(), BoxError> {
     let content = "hello from the quickstart\n".repeat(1000);
     sandbox
         .files()
-        .upload([UploadFile::from_bytes("data/hello.txt", content.clone()).mode(644)])
+        .upload([UploadFile::from_bytes("data/hello.txt", content.clone()).mode(0o644)])
         .await?;
     let listing = sandbox.files().list("data", Some(1)).await?;
     for f in &listing {

@@ -273,7 +273,7 @@ async fn files(c: &Contract, ex: &ExecdClient) {
             UploadFile::from_bytes("/workspace/input.csv", "a,b\n1,2\n")
                 .owner("root")
                 .group("root")
-                .mode(644),
+                .mode(0o644),
             UploadFile::from_path("/workspace/local.txt", &local),
             UploadFile::from_stream(
                 "/workspace/streamed.txt",

@@ -233,7 +233,7 @@ async fn sandbox_calls(c: &Contract, s: &Sandbox) {
     .await;
     c.step(
         "Sandbox::files().upload",
-        files.upload([UploadFile::from_bytes("/workspace/b.txt", "b").mode(600)]),
+        files.upload([UploadFile::from_bytes("/workspace/b.txt", "b").mode(0o600)]),
     )
     .await;
     c.step("Sandbox::files().read", files.read("/workspace/a.txt"))

@@ -51,7 +51,7 @@ pub use builders::{
     Binding, BindingAuth, Credential, CredentialVault, CredentialVaultPatch, HeaderFromCredential,
     Scheme,
 };
-pub use opensandbox_egress_api::types;
+pub(crate) use opensandbox_egress_api::types;
 
 pub(crate) use scrub::scrub_write_error;
 

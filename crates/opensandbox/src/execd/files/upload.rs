@@ -32,7 +32,7 @@ const CHUNK: usize = 256 * 1024;
 ///
 /// ```
 /// use opensandbox::execd::UploadFile;
-/// let script = UploadFile::from_bytes("/workspace/run.sh", "#!/bin/sh\necho hi\n").mode(755);
+/// let script = UploadFile::from_bytes("/workspace/run.sh", "#!/bin/sh\necho hi\n").mode(0o755);
 /// let data = UploadFile::from_path("/workspace/data.csv", "./data.csv").owner("root");
 /// ```
 #[non_exhaustive]
@@ -149,9 +149,13 @@ impl UploadFile {
         self
     }
 
-    /// Sets the mode as octal digits written in decimal: `755` for `rwxr-xr-x`.
+    /// Sets the permission bits: `0o755` for `rwxr-xr-x` (as everywhere in the SDK;
+    /// execd's wire form, the octal digits written in decimal, is made when sending).
+    /// Bits above `0o7777` are refused when the upload starts.
+    #[must_use]
     pub fn mode(mut self, mode: u32) -> Self {
-        self.mode = Some(mode);
+        // `0o755` is sent as `755`; a value with no such form fails `check_mode`.
+        self.mode = Some(format!("{mode:o}").parse().unwrap_or(u32::MAX));
         self
     }
 
