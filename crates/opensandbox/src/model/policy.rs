@@ -30,7 +30,7 @@ impl RuleAction {
 
 /// One rule: an action for a domain (`api.example.com`) or a wildcard
 /// (`*.example.com`).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
 #[non_exhaustive]
 pub struct EgressRule {
     /// What the rule does.
@@ -91,7 +91,7 @@ pub(crate) fn check_target(target: &str) -> Result<()> {
 ///     .allow("api.example.com")
 ///     .allow("*.pypi.org");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct NetworkPolicy {
     /// What happens to traffic no rule matches.
@@ -207,7 +207,7 @@ impl From<gt::NetworkPolicy> for NetworkPolicy {
 }
 
 /// The egress sidecar's policy as reported after a read or a change.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct PolicyStatus {
     /// The outcome (`ok`).

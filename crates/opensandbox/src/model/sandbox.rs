@@ -55,7 +55,7 @@ open_enum! {
 }
 
 /// A sandbox as the lifecycle API reports it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SandboxInfo {
     /// The sandbox id.
@@ -95,7 +95,7 @@ impl From<lt::Sandbox> for SandboxInfo {
 }
 
 /// A snapshot of a sandbox.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SnapshotInfo {
     /// The snapshot id.
@@ -129,7 +129,7 @@ impl From<lt::Snapshot> for SnapshotInfo {
 }
 
 /// One page of a listing.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Page<T> {
     /// The items on this page.
@@ -175,7 +175,7 @@ impl From<lt::ListSnapshotsResponse> for Page<SnapshotInfo> {
 }
 
 /// Diagnostic logs or events of a sandbox: inline text, or a URL to fetch it from.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Diagnostics {
     /// The sandbox they are about.

@@ -3,7 +3,7 @@
 use crate::api::egress::types as gt;
 
 /// The vault's revision and the metadata of its credentials and bindings.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VaultState {
     /// The revision; a conditional change names it
@@ -16,7 +16,7 @@ pub struct VaultState {
 }
 
 /// A credential's metadata (its value never leaves the vault).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CredentialInfo {
     /// Its name.
@@ -28,7 +28,7 @@ pub struct CredentialInfo {
 }
 
 /// A binding's metadata: which requests it matches and how it authenticates them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct BindingInfo {
     /// Its name.

@@ -19,7 +19,7 @@ open_enum! {
 
 /// Metadata of a file or directory in a sandbox. Servers may leave out any field but
 /// the path.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct FileInfo {
     /// The absolute path.
@@ -67,7 +67,7 @@ impl From<xt::FileInfo> for FileInfo {
 }
 
 /// An interpreter context: state (variables, imports) kept between code runs.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CodeContext {
     /// The context id (servers may omit it for the default context of a language).
@@ -106,7 +106,7 @@ impl From<&CodeContext> for xt::CodeContext {
 }
 
 /// The state of a command execd runs or ran.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CommandStatus {
     /// The command id.
@@ -147,7 +147,7 @@ impl From<xt::CommandStatusResponse> for CommandStatus {
 /// use opensandbox::Permissions;
 /// let p = Permissions::mode(0o750).owner("app").group("app");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Permissions {
     /// The permission bits (`0o755`).
