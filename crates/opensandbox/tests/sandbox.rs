@@ -498,9 +498,44 @@ async fn resume_re_resolves_the_endpoints() {
         .expect(1)
         .mount(&server)
         .await;
+    // The egress sidecar moves too: /old first, /new after the resume.
+    Mock::given(method("GET"))
+        .and(path("/v1/sandboxes/sbx-1/endpoints/18080"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"endpoint": format!("{host}/old/18080")})),
+        )
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/v1/sandboxes/sbx-1/endpoints/18080"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"endpoint": format!("{host}/new/18080")})),
+        )
+        .with_priority(5)
+        .mount(&server)
+        .await;
+    let vault_state = json!({"revision": 3, "credentials": [], "bindings": []});
+    for prefix in ["old", "new"] {
+        Mock::given(method("GET"))
+            .and(path(format!("/{prefix}/18080/credential-vault")))
+            .respond_with(ResponseTemplate::new(200).set_body_json(vault_state.clone()))
+            .expect(1)
+            .mount(&server)
+            .await;
+    }
     let sandbox = Sandbox::connect(&config(&server), "sbx-1").await.unwrap();
+    // Every handle is taken before the resume.
     let commands = sandbox.commands();
+    let files = sandbox.files();
+    let code = sandbox.code();
+    let vault = sandbox.vault();
+    let egress = sandbox.egress();
     assert!(sandbox.execd().base_url().ends_with("/old/44772"));
+    assert_eq!(vault.get().await.unwrap().revision, 3);
     sandbox.pause().await.unwrap();
     sandbox.resume().await.unwrap();
     assert!(sandbox.execd().base_url().ends_with("/new/44772"));
@@ -513,8 +548,45 @@ async fn resume_re_resolves_the_endpoints() {
         .expect(1)
         .mount(&server)
         .await;
+    Mock::given(method("GET"))
+        .and(path("/new/44772/files/download"))
+        .and(query_param("path", "/a.txt"))
+        .respond_with(ResponseTemplate::new(200).set_body_bytes("from new"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/new/44772/code/contexts/ctx-1"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"id": "ctx-1", "language": "python"})),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/new/18080/policy"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"status": "ok", "mode": "allow_all"})))
+        .expect(1)
+        .mount(&server)
+        .await;
     let status = commands.status("c1").await.unwrap();
     assert_eq!(status.running, Some(true));
+    assert_eq!(&files.read("/a.txt").await.unwrap()[..], b"from new");
+    assert_eq!(
+        code.get_context("ctx-1").await.unwrap(),
+        opensandbox::CodeContext::new("ctx-1", "python")
+    );
+    assert_eq!(vault.get().await.unwrap().revision, 3);
+    assert_eq!(egress.get().await.unwrap().mode.as_deref(), Some("allow_all"));
+    let old_after_resume = server
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .filter(|r| r.url.path().starts_with("/old/") && !r.url.path().ends_with("/ping"))
+        .count();
+    // Only the vault read before the pause went to the old endpoints.
+    assert_eq!(old_after_resume, 1);
     server.verify().await;
 }
 
@@ -1229,4 +1301,161 @@ async fn resume_with_options_skips_or_bounds_the_health_check() {
         .count();
     assert_eq!(pings, 0, "the sandbox never ran, so nothing was pinged");
     server.verify().await;
+}
+
+/// A command whose output goes to a handler: every way of running it returns the
+/// collected `Execution` with the exit code, and the handler saw every event.
+#[tokio::test]
+async fn handlers_see_every_event_and_return_the_execution() {
+    let server = MockServer::start().await;
+    mount_running(&server).await;
+    Mock::given(method("POST"))
+        .and(path("/proxy/44772/command"))
+        .respond_with(events(&[
+            json!({"type": "init", "text": "cmd-7"}),
+            json!({"type": "stdout", "text": "out\n"}),
+            json!({"type": "stderr", "text": "err\n"}),
+            json!({"type": "error", "error": {"ename": "CommandExecError", "evalue": "3", "traceback": []}}),
+        ]))
+        .mount(&server)
+        .await;
+    let sandbox = Sandbox::connect(&config(&server), "sbx-1").await.unwrap();
+    let commands = sandbox.commands();
+
+    // An infallible handler: no `Ok(())`, and the exit code comes back.
+    let mut seen = Vec::new();
+    let run = commands
+        .run_with_handler("exit 3", |e| seen.push(format!("{e:?}")))
+        .await
+        .unwrap();
+    assert_eq!(seen.len(), 4, "{seen:?}");
+    assert_eq!(run.exit_code, Some(3));
+    assert_eq!(run.stdout, "out\n");
+    assert_eq!(run.stderr, "err\n");
+    assert_eq!(run.id.as_deref(), Some("cmd-7"));
+
+    // An async handler gets the same events, in order.
+    let mut texts = Vec::new();
+    let run = commands
+        .run_with_async_handler("exit 3", async |e: &opensandbox::StreamEvent| {
+            tokio::task::yield_now().await;
+            if let opensandbox::StreamEvent::Stdout { text, .. }
+            | opensandbox::StreamEvent::Stderr { text, .. } = e
+            {
+                texts.push(text.to_string());
+            }
+        })
+        .await
+        .unwrap();
+    assert_eq!(texts, ["out\n", "err\n"]);
+    assert_eq!(run.exit_code, Some(3));
+
+    // A fallible handler's error stops reading and comes back as Error::Handler.
+    let err = commands
+        .try_run_with_handler("exit 3", |e| match e {
+            opensandbox::StreamEvent::Stderr { .. } => Err("stderr is fatal here"),
+            _ => Ok(()),
+        })
+        .await
+        .unwrap_err();
+    match err {
+        Error::Handler(e) => assert_eq!(e.to_string(), "stderr is fatal here"),
+        other => panic!("{other:?}"),
+    }
+    // Collected runs see the same result.
+    assert_eq!(commands.run("exit 3").await.unwrap().exit_code, Some(3));
+}
+
+/// `scoped` and `kill_after` delete the sandbox whatever the body returned; a body's
+/// error wins over a failed kill, and a kill's error is reported after a success.
+#[tokio::test]
+async fn scoped_sandboxes_are_always_killed() {
+    let server = MockServer::start().await;
+    mount_running(&server).await;
+    Mock::given(method("DELETE"))
+        .and(path("/v1/sandboxes/sbx-1"))
+        .respond_with(ResponseTemplate::new(204))
+        .up_to_n_times(2)
+        .expect(2)
+        .mount(&server)
+        .await;
+    let config = config(&server);
+
+    let value = Sandbox::scoped(&config, quick("python:3.12"), async |sb| {
+        Ok(sb.id().to_string())
+    })
+    .await
+    .unwrap();
+    assert_eq!(value, "sbx-1");
+
+    let err = Sandbox::scoped(&config, quick("python:3.12"), async |_sb| {
+        Err::<(), _>(Error::InvalidInput("the body failed".into()))
+    })
+    .await
+    .unwrap_err();
+    assert!(matches!(&err, Error::InvalidInput(m) if m == "the body failed"), "{err:?}");
+    server.verify().await;
+
+    // A kill that fails is reported after a body that succeeded…
+    Mock::given(method("DELETE"))
+        .and(path("/v1/sandboxes/sbx-1"))
+        .respond_with(ResponseTemplate::new(500).set_body_json(json!({"code": "BOOM", "message": "no"})))
+        .mount(&server)
+        .await;
+    let sandbox = Sandbox::connect(&config, "sbx-1").await.unwrap();
+    let err = sandbox
+        .clone()
+        .kill_after(async |_sb| Ok(()))
+        .await
+        .unwrap_err();
+    assert_eq!(err.status().map(|s| s.as_u16()), Some(500));
+    // …and never hides the body's own error.
+    let err = sandbox
+        .kill_after(async |_sb| Err::<(), _>(Error::InvalidInput("first".into())))
+        .await
+        .unwrap_err();
+    assert!(matches!(&err, Error::InvalidInput(m) if m == "first"), "{err:?}");
+}
+
+/// Typed inputs are checked before anything is sent: an unknown rule action, a mode
+/// above 0o7777, a volume name the schema refuses.
+#[tokio::test]
+async fn typed_inputs_are_checked_before_sending() {
+    let server = MockServer::start().await;
+    mount_running(&server).await;
+    let sandbox = Sandbox::connect(&config(&server), "sbx-1").await.unwrap();
+    let before = server.received_requests().await.unwrap().len();
+
+    let rule = opensandbox::EgressRule::allow("pypi.org");
+    let mut typo = rule.clone();
+    typo.action = opensandbox::RuleAction::parse("ALLOW");
+    assert!(matches!(
+        sandbox.egress().patch([typo]).await,
+        Err(Error::InvalidInput(m)) if m.contains("ALLOW")
+    ));
+    assert!(matches!(
+        sandbox
+            .files()
+            .set_permissions([("/a", opensandbox::Permissions::mode(0o17777))])
+            .await,
+        Err(Error::InvalidInput(_))
+    ));
+    let bad_volume = opensandbox::Volume::host("", "/srv", "/mnt");
+    assert!(matches!(
+        Sandbox::create(&config(&server), quick("python:3.12").volume(bad_volume)).await,
+        Err(Error::InvalidInput(m)) if m.contains("volume")
+    ));
+    assert!(matches!(
+        Sandbox::create(
+            &config(&server),
+            quick("python:3.12").network_policy({
+                let mut p = NetworkPolicy::deny_by_default();
+                p.default_action = opensandbox::RuleAction::parse("block");
+                p
+            })
+        )
+        .await,
+        Err(Error::InvalidInput(_))
+    ));
+    assert_eq!(server.received_requests().await.unwrap().len(), before);
 }
