@@ -4,6 +4,10 @@
 //!   (or, with `--check`, fails naming every generated file that is out of date).
 //! - `cargo xtask spec-diff OLD NEW` compares two spec files or folders at the wire level
 //!   and exits non-zero when it finds a change that breaks existing clients.
+//! - `cargo xtask test [ARGS…]` installs the pinned test tools (Prism, Redis when the
+//!   system has none) and runs the whole test suite.
+//! - `cargo xtask drop-in [DIR]` regenerates the API crates from the official documents
+//!   in a scratch copy of the workspace and builds it (CI's drop-in check).
 
 mod codegen;
 mod compat;

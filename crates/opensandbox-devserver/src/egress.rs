@@ -176,13 +176,9 @@ fn default_allows(p: &gt::NetworkPolicy) -> bool {
     p.default_action.as_ref().is_some_and(is_allow)
 }
 
-fn mode(p: &gt::NetworkPolicy) -> &'static str {
-    match (default_allows(p), p.egress.is_empty()) {
-        (true, true) => "allow_all",
-        (false, true) => "deny_all",
-        _ => "enforcing",
-    }
-}
+/// The mode the development server reports: it enforces nothing, whatever the policy
+/// says, and says so (a real sidecar reports `deny_all`, `allow_all`, …).
+const MODE: &str = "unenforced";
 
 fn normalize_host(h: &str) -> String {
     h.trim().trim_end_matches('.').to_ascii_lowercase()
@@ -211,7 +207,7 @@ fn status_response(p: &gt::NetworkPolicy) -> Response {
         StatusCode::OK,
         &gt::PolicyStatusResponse {
             enforcement_mode: Some("none".to_owned()),
-            mode: Some(mode(p).to_owned()),
+            mode: Some(MODE.to_owned()),
             policy: Some(p.clone()),
             reason: Some(REASON.to_owned()),
             status: Some("ok".to_owned()),
@@ -296,7 +292,7 @@ async fn replace_policy(State(core): State<Arc<SandboxCore>>, body: Bytes) -> Re
             StatusCode::OK,
             &gt::PolicyStatusResponse {
                 enforcement_mode: Some("none".to_owned()),
-                mode: Some("deny_all".to_owned()),
+                mode: Some(MODE.to_owned()),
                 policy: None,
                 reason: Some(format!("policy reset to default deny-all; {REASON}")),
                 status: Some("ok".to_owned()),
@@ -1037,10 +1033,7 @@ mod tests {
 
     #[test]
     fn modes_and_evaluation() {
-        assert_eq!(mode(&policy("allow", &[])), "allow_all");
-        assert_eq!(mode(&policy("deny", &[])), "deny_all");
         let p = policy("deny", &[("allow", "*.github.com"), ("allow", "pypi.org")]);
-        assert_eq!(mode(&p), "enforcing");
         assert!(evaluate(&p, "api.github.com"));
         assert!(!evaluate(&p, "github.com"));
         assert!(evaluate(&p, "PyPI.org."));

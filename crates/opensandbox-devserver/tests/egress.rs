@@ -35,7 +35,8 @@ async fn policy_is_reported_as_not_enforced_and_merges_rules() {
         .json()
         .await
         .unwrap();
-    assert_eq!(v["mode"], "enforcing");
+    assert_eq!(v["mode"], "unenforced");
+    assert_eq!(v["enforcementMode"], "none");
     assert!(v["reason"].as_str().unwrap().contains("NOT enforce"), "{v}");
     assert_eq!(v["policy"]["egress"][0]["target"], "pypi.org");
 

@@ -42,10 +42,10 @@ async fn main() -> Result<(), BoxError> {
         started.elapsed()
     );
 
-    let result = tour(&sandbox).await;
+    let id = sandbox.id().to_string();
     // Delete the sandbox whatever happened in the tour.
-    sandbox.kill().await?;
-    println!("deleted sandbox {}", sandbox.id());
+    let result = sandbox.kill_after(async |sb| tour(sb).await).await;
+    println!("deleted sandbox {id}");
     if let Some(server) = devserver {
         server.shutdown().await;
     }
@@ -54,22 +54,20 @@ async fn main() -> Result<(), BoxError> {
 
 async fn tour(sandbox: &Sandbox) -> Result<(), BoxError> {
     // 1. A command whose output is printed as it arrives.
-    println!("\n$ for i in 1 2 3; do echo line $i; sleep 0.2; done");
+    let command = "for i in 1 2 3; do echo line $i; sleep 0.2; done; echo oops >&2";
+    println!("\n$ {command}");
     sandbox
         .commands()
-        .run_with_handler(
-            "for i in 1 2 3; do echo line $i; sleep 0.2; done; echo oops >&2",
-            |event: &StreamEvent| {
-                match event {
-                    StreamEvent::Stdout { text, .. } => print!("  stdout | {text}"),
-                    StreamEvent::Stderr { text, .. } => print!("  stderr | {text}"),
-                    StreamEvent::ExecutionComplete { .. } => println!("  [done]"),
-                    _ => {}
-                }
-                // A handler that cannot fail needs no `Ok(())`; see try_run_with_handler.
-                let _ = std::io::stdout().flush();
-            },
-        )
+        .run_with_handler(command, |event: &StreamEvent| {
+            match event {
+                StreamEvent::Stdout { text, .. } => print!("  stdout | {text}"),
+                StreamEvent::Stderr { text, .. } => print!("  stderr | {text}"),
+                StreamEvent::ExecutionComplete { .. } => println!("  [done]"),
+                _ => {}
+            }
+            // A handler that cannot fail needs no `Ok(())`; see try_run_with_handler.
+            let _ = std::io::stdout().flush();
+        })
         .await?;
 
     // The same, aggregated: exit codes included.

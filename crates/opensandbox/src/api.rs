@@ -14,7 +14,8 @@
 /// The lifecycle API: sandboxes, snapshots, endpoints, diagnostics.
 pub mod lifecycle {
     pub use crate::lifecycle::{
-        API_KEY_HEADER, DiagnosticScope, LifecycleClient, ListOptions, SnapshotListOptions,
+        API_KEY_HEADER, DiagnosticScope, LifecycleClient, ListOptions, MAX_PAGE_SIZE,
+        SnapshotListOptions,
     };
     pub use opensandbox_lifecycle_api::*;
 }

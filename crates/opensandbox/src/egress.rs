@@ -31,8 +31,8 @@ pub const AUTH_HEADER: &str = "OPENSANDBOX-EGRESS-AUTH";
 ///
 /// ```no_run
 /// # async fn demo() -> opensandbox::Result<()> {
-/// use opensandbox::EgressClient;
-/// use opensandbox::egress::types::NetworkRule;
+/// use opensandbox::api::egress::EgressClient;
+/// use opensandbox::api::egress::types::NetworkRule;
 /// let egress = EgressClient::new("http://127.0.0.1:18080", "egress-token")?;
 /// let status = egress.get_policy().await?;
 /// println!("mode {:?}", status.mode);

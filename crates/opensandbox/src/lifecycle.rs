@@ -155,7 +155,7 @@ impl DiagnosticScope {
 ///
 /// ```no_run
 /// # async fn demo() -> opensandbox::Result<()> {
-/// use opensandbox::LifecycleClient;
+/// use opensandbox::api::lifecycle::LifecycleClient;
 /// let lc = LifecycleClient::new("http://localhost:8080/v1", "api-key")?;
 /// let page = lc.list_sandboxes(&Default::default()).await?;
 /// println!("{} sandboxes", page.pagination.total_items);

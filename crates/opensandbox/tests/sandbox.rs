@@ -565,7 +565,9 @@ async fn resume_re_resolves_the_endpoints() {
         .await;
     Mock::given(method("GET"))
         .and(path("/new/18080/policy"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"status": "ok", "mode": "allow_all"})))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"status": "ok", "mode": "allow_all"})),
+        )
         .expect(1)
         .mount(&server)
         .await;
@@ -577,7 +579,10 @@ async fn resume_re_resolves_the_endpoints() {
         opensandbox::CodeContext::new("ctx-1", "python")
     );
     assert_eq!(vault.get().await.unwrap().revision, 3);
-    assert_eq!(egress.get().await.unwrap().mode.as_deref(), Some("allow_all"));
+    assert_eq!(
+        egress.get().await.unwrap().mode.as_deref(),
+        Some("allow_all")
+    );
     let old_after_resume = server
         .received_requests()
         .await
@@ -1382,7 +1387,7 @@ async fn scoped_sandboxes_are_always_killed() {
     let config = config(&server);
 
     let value = Sandbox::scoped(&config, quick("python:3.12"), async |sb| {
-        Ok(sb.id().to_string())
+        Ok::<_, Error>(sb.id().to_string())
     })
     .await
     .unwrap();
@@ -1393,19 +1398,24 @@ async fn scoped_sandboxes_are_always_killed() {
     })
     .await
     .unwrap_err();
-    assert!(matches!(&err, Error::InvalidInput(m) if m == "the body failed"), "{err:?}");
+    assert!(
+        matches!(&err, Error::InvalidInput(m) if m == "the body failed"),
+        "{err:?}"
+    );
     server.verify().await;
 
     // A kill that fails is reported after a body that succeeded…
     Mock::given(method("DELETE"))
         .and(path("/v1/sandboxes/sbx-1"))
-        .respond_with(ResponseTemplate::new(500).set_body_json(json!({"code": "BOOM", "message": "no"})))
+        .respond_with(
+            ResponseTemplate::new(500).set_body_json(json!({"code": "BOOM", "message": "no"})),
+        )
         .mount(&server)
         .await;
     let sandbox = Sandbox::connect(&config, "sbx-1").await.unwrap();
     let err = sandbox
         .clone()
-        .kill_after(async |_sb| Ok(()))
+        .kill_after(async |_sb| Ok::<_, Error>(()))
         .await
         .unwrap_err();
     assert_eq!(err.status().map(|s| s.as_u16()), Some(500));
@@ -1414,7 +1424,10 @@ async fn scoped_sandboxes_are_always_killed() {
         .kill_after(async |_sb| Err::<(), _>(Error::InvalidInput("first".into())))
         .await
         .unwrap_err();
-    assert!(matches!(&err, Error::InvalidInput(m) if m == "first"), "{err:?}");
+    assert!(
+        matches!(&err, Error::InvalidInput(m) if m == "first"),
+        "{err:?}"
+    );
 }
 
 /// Typed inputs are checked before anything is sent: an unknown rule action, a mode

@@ -52,7 +52,7 @@ impl From<String> for ContextRequest {
 /// a stateless run in the server's default language.
 ///
 /// ```
-/// use opensandbox::execd::CodeRequest;
+/// use opensandbox::CodeRequest;
 /// let stateless = CodeRequest::new("print(1 + 1)").language("python");
 /// ```
 #[derive(Debug, Clone)]

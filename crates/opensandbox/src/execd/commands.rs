@@ -21,7 +21,7 @@ pub const TAIL_CURSOR_HEADER: &str = "EXECD-COMMANDS-TAIL-CURSOR";
 ///
 /// ```
 /// use std::time::Duration;
-/// use opensandbox::execd::CommandRequest;
+/// use opensandbox::CommandRequest;
 /// let req = CommandRequest::new("make test")
 ///     .cwd("/workspace")
 ///     .timeout(Duration::from_secs(600))
@@ -204,9 +204,9 @@ impl ExecdClient {
     /// running: use [`ExecdClient::interrupt_command`] to stop it).
     ///
     /// ```no_run
-    /// # async fn demo(execd: opensandbox::ExecdClient) -> opensandbox::Result<()> {
+    /// # async fn demo(execd: opensandbox::api::execd::ExecdClient) -> opensandbox::Result<()> {
     /// use futures::StreamExt;
-    /// use opensandbox::execd::StreamEvent;
+    /// use opensandbox::StreamEvent;
     /// let mut events = execd.run_command_stream("make test").await?;
     /// while let Some(event) = events.next().await {
     ///     match event? {

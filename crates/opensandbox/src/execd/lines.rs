@@ -13,7 +13,7 @@ use crate::transport::Idempotency;
 /// from 1, and optionally how many lines from there (else to the end of the file).
 ///
 /// ```
-/// use opensandbox::execd::LineRange;
+/// use opensandbox::LineRange;
 /// let head = LineRange::first(10);             // lines 1..=10
 /// let page = LineRange::from_line(100).take(20); // lines 100..=119
 /// let tail = LineRange::from_line(500);          // line 500 to the end

@@ -56,7 +56,7 @@ pub const ACCESS_TOKEN_HEADER: &str = "X-EXECD-ACCESS-TOKEN";
 ///
 /// ```no_run
 /// # async fn demo() -> opensandbox::Result<()> {
-/// use opensandbox::ExecdClient;
+/// use opensandbox::api::execd::ExecdClient;
 /// let execd = ExecdClient::new("http://127.0.0.1:44772", "execd-token")?;
 /// let run = execd.run_command("echo hello").await?;
 /// print!("{}", run.stdout);

@@ -62,7 +62,11 @@ mod tests {
     #[test]
     fn rules_refuse_unknown_actions_and_urls() {
         assert!(EgressRule::allow("pypi.org").check().is_ok());
-        assert!(EgressRule::allow("https://pypi.org/simple").check().is_err());
+        assert!(
+            EgressRule::allow("https://pypi.org/simple")
+                .check()
+                .is_err()
+        );
         let mut r = EgressRule::deny("x.example");
         r.action = RuleAction::parse("ALLOW");
         assert!(r.check().is_err());

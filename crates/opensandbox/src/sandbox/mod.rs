@@ -46,7 +46,7 @@ use crate::model::{SandboxInfo, SnapshotInfo};
 use endpoint::{execd_client, resolve, sandbox_options};
 use readiness::wait_ready;
 
-pub use crate::lifecycle::{DiagnosticScope, ListOptions, SnapshotListOptions};
+pub use crate::lifecycle::{DiagnosticScope, ListOptions, MAX_PAGE_SIZE, SnapshotListOptions};
 pub use background::{BackgroundCommand, ExitStatus, Follow, FollowOptions};
 pub use create::{
     DEFAULT_ENTRYPOINT, DEFAULT_POLL_INTERVAL, DEFAULT_READY_TIMEOUT, DEFAULT_RESOURCE_LIMITS,
@@ -537,14 +537,15 @@ impl Sandbox {
 
     /// Runs `f` with this sandbox, then kills the sandbox whatever `f` returned (Rust
     /// has no async drop, so this is the scoped form of `let r = f(&sb).await;
-    /// sb.kill().await?; r`).
+    /// sb.kill().await?; r`). `f` may return any error type that an [`Error`]
+    /// converts into (`opensandbox::Error`, `Box<dyn Error>`, `anyhow::Error`, …).
     ///
     /// ```no_run
     /// # async fn demo(config: opensandbox::ConnectionConfig) -> opensandbox::Result<()> {
     /// use opensandbox::prelude::*;
     /// let sandbox = Sandbox::create(&config, SandboxCreateOptions::new("python:3.12")).await?;
     /// let out = sandbox
-    ///     .kill_after(async |sb| Ok(sb.commands().run("uname -a").await?.stdout))
+    ///     .kill_after(async |sb| Ok::<_, Error>(sb.commands().run("uname -a").await?.stdout))
     ///     .await?;
     /// # Ok(()) }
     /// ```
@@ -553,9 +554,10 @@ impl Sandbox {
     ///
     /// `f`'s error; if `f` succeeded, the kill's error (a sandbox already gone counts as
     /// killed). When both fail, `f`'s error is returned and the kill's is logged.
-    pub async fn kill_after<T, F>(self, f: F) -> Result<T>
+    pub async fn kill_after<T, E, F>(self, f: F) -> std::result::Result<T, E>
     where
-        F: AsyncFnOnce(&Sandbox) -> Result<T>,
+        F: AsyncFnOnce(&Sandbox) -> std::result::Result<T, E>,
+        E: From<Error>,
     {
         let result = f(&self).await;
         let killed = match self.kill().await {
@@ -564,7 +566,7 @@ impl Sandbox {
         };
         match (result, killed) {
             (Ok(v), Ok(())) => Ok(v),
-            (Ok(_), Err(e)) => Err(e),
+            (Ok(_), Err(e)) => Err(e.into()),
             (Err(e), Ok(())) => Err(e),
             (Err(e), Err(kill)) => {
                 tracing::warn!(sandbox = %self.id(), error = %kill, "could not kill the sandbox after a failure");
@@ -580,7 +582,7 @@ impl Sandbox {
     /// # async fn demo(config: opensandbox::ConnectionConfig) -> opensandbox::Result<()> {
     /// use opensandbox::prelude::*;
     /// let code = Sandbox::scoped(&config, SandboxCreateOptions::new("python:3.12"), async |sb| {
-    ///     Ok(sb.commands().run("exit 3").await?.exit_code)
+    ///     Ok::<_, Error>(sb.commands().run("exit 3").await?.exit_code)
     /// })
     /// .await?;
     /// assert_eq!(code, Some(3));
@@ -590,13 +592,14 @@ impl Sandbox {
     /// # Errors
     ///
     /// As [`Sandbox::create`], then as [`Sandbox::kill_after`].
-    pub async fn scoped<T, F>(
+    pub async fn scoped<T, E, F>(
         config: &ConnectionConfig,
         options: SandboxCreateOptions,
         f: F,
-    ) -> Result<T>
+    ) -> std::result::Result<T, E>
     where
-        F: AsyncFnOnce(&Sandbox) -> Result<T>,
+        F: AsyncFnOnce(&Sandbox) -> std::result::Result<T, E>,
+        E: From<Error>,
     {
         Sandbox::create(config, options).await?.kill_after(f).await
     }

@@ -71,7 +71,7 @@ pub enum RootCertificates {
 ///
 /// ```no_run
 /// # fn demo() -> Result<(), Box<dyn std::error::Error>> {
-/// use opensandbox::{ClientOptions, LifecycleClient, TransportConfig};
+/// use opensandbox::{ClientOptions, TransportConfig}; use opensandbox::api::lifecycle::LifecycleClient;
 /// let transport = TransportConfig::new()
 ///     .add_root_certificate_pem(std::fs::read("private-ca.pem")?)?
 ///     .use_env_proxy(false);

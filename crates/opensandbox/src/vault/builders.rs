@@ -300,7 +300,7 @@ impl Binding {
 }
 
 /// The first contents of a credential vault
-/// ([`Sandbox::create_credential_vault`](crate::Sandbox::create_credential_vault)).
+/// ([`Vault::create`](crate::sandbox::Vault::create)).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct CredentialVault {
@@ -335,7 +335,7 @@ impl CredentialVault {
 }
 
 /// An atomic change to a credential vault
-/// ([`Sandbox::patch_credential_vault`](crate::Sandbox::patch_credential_vault)):
+/// ([`Vault::patch`](crate::sandbox::Vault::patch)):
 /// additions, replacements and deletions of credentials and bindings that produce one
 /// new revision, or nothing.
 ///
@@ -347,10 +347,10 @@ impl CredentialVault {
 /// ```no_run
 /// # async fn demo(sandbox: &opensandbox::Sandbox) -> opensandbox::Result<()> {
 /// use opensandbox::vault::{Credential, CredentialVaultPatch};
-/// let state = sandbox.credential_vault().await?;
+/// let state = sandbox.vault().get().await?;
 /// let patch = CredentialVaultPatch::at_revision(state.revision)
 ///     .replace_credential(Credential::inline("api-token", "rotated"));
-/// match sandbox.patch_credential_vault(patch).await {
+/// match sandbox.vault().patch(patch).await {
 ///     Err(e) if e.is_conflict() => println!("changed meanwhile; read and retry"),
 ///     other => { other?; }
 /// }

@@ -11,7 +11,7 @@
 //! use opensandbox::vault::{Binding, Credential, CredentialVault};
 //!
 //! let state = sandbox
-//!     .create_credential_vault(
+//!     .vault().create(
 //!         CredentialVault::new()
 //!             .credential(Credential::inline("api-token", token))
 //!             .binding(

@@ -31,7 +31,7 @@ const CHUNK: usize = 256 * 1024;
 /// only chunk by chunk.
 ///
 /// ```
-/// use opensandbox::execd::UploadFile;
+/// use opensandbox::UploadFile;
 /// let script = UploadFile::from_bytes("/workspace/run.sh", "#!/bin/sh\necho hi\n").mode(0o755);
 /// let data = UploadFile::from_path("/workspace/data.csv", "./data.csv").owner("root");
 /// ```
