@@ -162,7 +162,7 @@ async fn full_flow_create_run_follow_files_pause_renew_vault_delete() {
         .info(["big/data.bin"])
         .await
         .expect("file info");
-    assert_eq!(info.values().next().and_then(|f| f.size), Some(SIZE as u64));
+    assert_eq!(info.values().next().and_then(|f| f.size), Some(SIZE));
     let mut download = sandbox
         .files()
         .download("big/data.bin")

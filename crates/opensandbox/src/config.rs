@@ -92,6 +92,7 @@ impl fmt::Debug for ClientOptions {
 
 impl ClientOptions {
     /// Default options.
+    #[must_use]
     pub fn new() -> Self {
         Self::default()
     }

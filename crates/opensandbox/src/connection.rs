@@ -63,7 +63,7 @@ pub type EndpointHostRewrite = Arc<dyn Fn(&str) -> String + Send + Sync>;
 /// `NO_PROXY`) are used by default; turn that off in the options'
 /// [`TransportConfig`](crate::TransportConfig). The API key is a [`Secret`]: `Debug` shows `***`,
 /// and it is sent only to the lifecycle server, never to sandbox endpoints.
-#[derive(Clone)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct ConnectionConfig {
     domain: Option<String>,
@@ -77,23 +77,6 @@ pub struct ConnectionConfig {
     /// Tests read a fake environment instead of the process's.
     #[cfg(test)]
     fake_env: Option<std::collections::HashMap<String, String>>,
-}
-
-impl Default for ConnectionConfig {
-    fn default() -> Self {
-        ConnectionConfig {
-            domain: None,
-            protocol: None,
-            api_key: None,
-            options: ClientOptions::default(),
-            use_server_proxy: false,
-            endpoint_host_rewrite: None,
-            execd_access_token: None,
-            egress_auth_token: None,
-            #[cfg(test)]
-            fake_env: None,
-        }
-    }
 }
 
 impl fmt::Debug for ConnectionConfig {
@@ -122,6 +105,7 @@ impl fmt::Debug for ConnectionConfig {
 
 impl ConnectionConfig {
     /// Nothing set: every value falls back to the environment, then to the defaults.
+    #[must_use]
     pub fn new() -> Self {
         Self::default()
     }
@@ -129,6 +113,11 @@ impl ConnectionConfig {
     /// Reads `OPEN_SANDBOX_DOMAIN`, `OPEN_SANDBOX_PROTOCOL` and `OPEN_SANDBOX_API_KEY`
     /// now (unset or empty variables leave the value unset) and checks that they make a
     /// valid base URL.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Config`](crate::Error::Config) when the variables do not make a valid base
+    /// URL.
     pub fn from_env() -> Result<Self> {
         Self::from_lookup(&env)
     }
@@ -279,6 +268,11 @@ impl ConnectionConfig {
     }
 
     /// The lifecycle API's base URL, `…/v1`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Config`](crate::Error::Config) for a domain or protocol that does not make
+    /// an http(s) URL, or a domain with credentials, a query or a fragment.
     pub fn lifecycle_base_url(&self) -> Result<String> {
         let raw = self.effective_domain();
         let domain = crate::transport::redact_userinfo(&raw);
@@ -350,6 +344,11 @@ impl ConnectionConfig {
 
     /// Applies the endpoint host rewrite to `url` (`scheme://host[:port][/path]`);
     /// returns it unchanged without a rewrite.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Config`](crate::Error::Config) when `url` has no scheme or the rewrite
+    /// returns something other than `host[:port]`.
     pub fn rewrite_endpoint_url(&self, url: &str) -> Result<String> {
         let Some(rewrite) = &self.endpoint_host_rewrite else {
             return Ok(url.to_string());

@@ -51,11 +51,29 @@ impl EgressClient {
     /// A client for the sidecar at `base_url` (a scheme, a host, and any path prefix
     /// the endpoint carries), authenticated with `auth_token` (an empty token sends no
     /// header).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub fn new(base_url: &str, auth_token: impl Into<Secret>) -> Result<Self> {
         Self::with_options(base_url, auth_token, ClientOptions::default())
     }
 
     /// Like [`EgressClient::new`], with options.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub fn with_options(
         base_url: &str,
         auth_token: impl Into<Secret>,
@@ -66,6 +84,15 @@ impl EgressClient {
 
     /// Like [`EgressClient::with_options`], sending `headers` on every request: pass the
     /// headers the lifecycle API returned with the endpoint here.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub fn with_headers(
         base_url: &str,
         auth_token: impl Into<Secret>,
@@ -93,17 +120,28 @@ impl EgressClient {
     }
 
     /// The base URL this client talks to.
+    #[must_use]
     pub fn base_url(&self) -> &str {
         self.transport.base()
     }
 
     /// The generated low-level client, for anything this facade does not wrap.
+    #[must_use]
     pub fn raw(&self) -> &opensandbox_egress_api::Client {
         &self.api
     }
 
     /// The policy being enforced, with its derived state: `mode`, `enforcementMode`,
     /// `reason` and the `policy` itself.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn get_policy(&self) -> Result<PolicyStatusResponse> {
         let r = self
             .transport
@@ -116,6 +154,15 @@ impl EgressClient {
 
     /// Merges `rules` into the policy: a rule for a target already present replaces it,
     /// and the new rules are evaluated first. Returns the resulting state.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn patch_policy(&self, rules: Vec<NetworkRule>) -> Result<PolicyStatusResponse> {
         if rules.is_empty() {
             return Err(Error::InvalidInput("no rule given".into()));
@@ -149,6 +196,15 @@ impl EgressClient {
 
     /// Removes the rules for these targets (targets without a rule are skipped).
     /// Returns the resulting state.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn delete_policy_rules<T: Into<String>>(
         &self,
         targets: impl IntoIterator<Item = T>,
@@ -172,6 +228,15 @@ impl EgressClient {
     /// Creates the credential vault with its first credentials and bindings (201).
     /// Secret values can never be read back. Needs TLS or a loopback connection (426
     /// otherwise); 409 if a vault exists.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn create_credential_vault(
         &self,
         request: CredentialVaultCreateRequest,
@@ -195,6 +260,15 @@ impl EgressClient {
     }
 
     /// The vault's revision and metadata of every credential and binding (no secrets).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn get_credential_vault(&self) -> Result<CredentialVaultState> {
         let r = self
             .transport
@@ -212,6 +286,15 @@ impl EgressClient {
     /// `expected_revision` set, a vault changed meanwhile is refused with 409
     /// ([`Error::is_conflict`]): read it again and retry. Needs TLS or a loopback
     /// connection (426 otherwise).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn patch_credential_vault(
         &self,
         request: CredentialVaultMutationRequest,
@@ -236,6 +319,15 @@ impl EgressClient {
 
     /// [`EgressClient::patch_credential_vault`] guarded by `expected_revision` (sets
     /// `expectedRevision`, replacing any value in `request`).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn patch_credential_vault_at(
         &self,
         expected_revision: i64,
@@ -246,6 +338,15 @@ impl EgressClient {
     }
 
     /// Deletes the vault (204): outbound requests no longer get credentials injected.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn delete_credential_vault(&self) -> Result<()> {
         self.transport
             .call(
@@ -259,6 +360,15 @@ impl EgressClient {
     }
 
     /// Metadata of every stored credential (never the value).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn list_credentials(&self) -> Result<CredentialListResponse> {
         let r = self
             .transport
@@ -273,6 +383,15 @@ impl EgressClient {
     }
 
     /// Metadata of one credential (never the value).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn get_credential(&self, name: &str) -> Result<CredentialMetadata> {
         crate::lifecycle::check_id("credential name", name)?;
         let r = self
@@ -293,6 +412,15 @@ impl EgressClient {
     }
 
     /// Every binding with its matcher and kind of authentication.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn list_bindings(&self) -> Result<CredentialBindingListResponse> {
         let r = self
             .transport
@@ -307,6 +435,15 @@ impl EgressClient {
     }
 
     /// One binding's matcher and kind of authentication.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn get_binding(&self, name: &str) -> Result<CredentialBindingMetadata> {
         crate::lifecycle::check_id("binding name", name)?;
         let r = self

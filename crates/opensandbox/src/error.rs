@@ -143,6 +143,7 @@ pub enum Error {
 
 impl Error {
     /// The API error, if the server answered with an error status.
+    #[must_use]
     pub fn api(&self) -> Option<&ApiError> {
         match self {
             Error::Api(e) => Some(e),
@@ -151,11 +152,13 @@ impl Error {
     }
 
     /// The HTTP status of an API error.
+    #[must_use]
     pub fn status(&self) -> Option<StatusCode> {
         self.api().map(|e| e.status)
     }
 
     /// Whether the server said the resource does not exist (404).
+    #[must_use]
     pub fn is_not_found(&self) -> bool {
         self.status() == Some(StatusCode::NOT_FOUND)
     }
@@ -168,6 +171,7 @@ impl Error {
 
     /// Whether the server refused a write because of a stale revision or state (409),
     /// or a PTY attach because another connection holds the session.
+    #[must_use]
     pub fn is_conflict(&self) -> bool {
         self.status() == Some(StatusCode::CONFLICT)
             || matches!(self, Error::Pty(e) if matches!(**e, crate::pty::PtyError::AlreadyAttached { .. }))
@@ -180,6 +184,7 @@ impl Error {
     /// also *safe* (the request may have been acted on) is a separate question the
     /// [`RetryPolicy`](crate::RetryPolicy) answers, and which statuses it retries is its
     /// own setting.
+    #[must_use]
     pub fn is_transient(&self) -> bool {
         match self {
             Error::Transport { .. } | Error::Timeout { .. } => true,

@@ -32,17 +32,20 @@ impl Default for CollectOptions {
 
 impl CollectOptions {
     /// The defaults: keep output, foreground.
+    #[must_use]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets whether stdout and stderr are accumulated.
+    #[must_use]
     pub fn keep_output(mut self, keep_output: bool) -> Self {
         self.keep_output = keep_output;
         self
     }
 
     /// Sets whether the stream is a background command's (exit code stays unknown).
+    #[must_use]
     pub fn background(mut self, background: bool) -> Self {
         self.background = background;
         self
@@ -77,6 +80,7 @@ pub struct ExecutionError {
 
 impl ExecutionError {
     /// The exit code, if this is a `CommandExecError`.
+    #[must_use]
     pub fn exit_code(&self) -> Option<i32> {
         crate::stream::command_exit_code(&self.ename, &self.evalue)
     }
@@ -142,6 +146,7 @@ pub struct Execution {
 
 impl Execution {
     /// An empty aggregate with the given options, to [`push`](Execution::push) events into.
+    #[must_use]
     pub fn new(options: CollectOptions) -> Self {
         Execution {
             options,
@@ -155,6 +160,11 @@ impl Execution {
     /// malformed frame, a stream that ended before its terminal event); to keep what was
     /// received before an error, drive the stream yourself and [`push`](Execution::push)
     /// each event.
+    ///
+    /// # Errors
+    ///
+    /// The stream's first error: a broken connection, the idle watchdog, a malformed frame,
+    /// or a stream that ended before its terminal event.
     pub async fn collect<S>(stream: S, options: CollectOptions) -> Result<Execution>
     where
         S: Stream<Item = Result<StreamEvent>>,
@@ -242,11 +252,13 @@ impl Execution {
     }
 
     /// Whether the execution finished without error (and, for a command, exited 0).
+    #[must_use]
     pub fn is_success(&self) -> bool {
         self.complete && self.error.is_none() && self.exit_code.is_none_or(|c| c == 0)
     }
 
     /// The text of the last result that has one (the value of a code cell).
+    #[must_use]
     pub fn result_text(&self) -> Option<&str> {
         self.results.iter().rev().find_map(|r| r.text.as_deref())
     }

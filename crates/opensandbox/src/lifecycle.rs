@@ -40,6 +40,7 @@ pub struct ListOptions {
 
 impl ListOptions {
     /// No filter, server-default paging.
+    #[must_use]
     pub fn new() -> Self {
         Self::default()
     }
@@ -58,6 +59,7 @@ impl ListOptions {
     }
 
     /// Sets the page (from 1).
+    #[must_use]
     pub fn page(mut self, page: u64) -> Self {
         self.page = Some(page);
         self
@@ -65,6 +67,7 @@ impl ListOptions {
 
     /// Sets the page size (1 to [`MAX_PAGE_SIZE`]; anything else is refused before
     /// sending).
+    #[must_use]
     pub fn page_size(mut self, size: u64) -> Self {
         self.page_size = Some(size);
         self
@@ -88,6 +91,7 @@ pub struct SnapshotListOptions {
 
 impl SnapshotListOptions {
     /// No filter, server-default paging.
+    #[must_use]
     pub fn new() -> Self {
         Self::default()
     }
@@ -106,12 +110,14 @@ impl SnapshotListOptions {
     }
 
     /// Sets the page (from 1).
+    #[must_use]
     pub fn page(mut self, page: u64) -> Self {
         self.page = Some(page);
         self
     }
 
     /// Sets the page size.
+    #[must_use]
     pub fn page_size(mut self, size: u64) -> Self {
         self.page_size = Some(size);
         self
@@ -138,6 +144,7 @@ pub enum DiagnosticScope {
 
 impl DiagnosticScope {
     /// The wire value.
+    #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
             DiagnosticScope::Container => "container",
@@ -170,11 +177,29 @@ pub struct LifecycleClient {
 impl LifecycleClient {
     /// A client for `base_url` (including `/v1`) authenticated with `api_key` (an empty
     /// key sends no header, for servers with authentication off).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub fn new(base_url: &str, api_key: impl Into<Secret>) -> Result<Self> {
         Self::with_options(base_url, api_key, ClientOptions::default())
     }
 
     /// Like [`LifecycleClient::new`], with options.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub fn with_options(
         base_url: &str,
         api_key: impl Into<Secret>,
@@ -201,17 +226,28 @@ impl LifecycleClient {
     }
 
     /// The base URL this client talks to.
+    #[must_use]
     pub fn base_url(&self) -> &str {
         self.transport.base()
     }
 
     /// The generated low-level client, for anything this facade does not wrap.
+    #[must_use]
     pub fn raw(&self) -> &opensandbox_lifecycle_api::Client {
         &self.api
     }
 
     /// Creates a sandbox from an image or a snapshot (202: it starts asynchronously).
     /// Never retried automatically unless the request provably did not leave.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn create_sandbox(
         &self,
         request: CreateSandboxRequest,
@@ -226,6 +262,15 @@ impl LifecycleClient {
     }
 
     /// Gets a sandbox by id.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn get_sandbox(&self, sandbox_id: &str) -> Result<Sandbox> {
         check_id("sandbox id", sandbox_id)?;
         let r = self
@@ -239,6 +284,15 @@ impl LifecycleClient {
 
     /// Lists sandboxes. Metadata filters are escaped so that `&`, `=`, `%` and `+` in
     /// keys or values are matched literally.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn list_sandboxes(&self, options: &ListOptions) -> Result<ListSandboxesResponse> {
         let page = nonzero("page", options.page)?;
         let page_size = page_size(options.page_size)?;
@@ -266,6 +320,15 @@ impl LifecycleClient {
     }
 
     /// Deletes a sandbox (204).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn delete_sandbox(&self, sandbox_id: &str) -> Result<()> {
         check_id("sandbox id", sandbox_id)?;
         self.transport
@@ -280,6 +343,15 @@ impl LifecycleClient {
     }
 
     /// Pauses a running sandbox (202: poll its state for `Paused`).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn pause_sandbox(&self, sandbox_id: &str) -> Result<()> {
         check_id("sandbox id", sandbox_id)?;
         self.transport
@@ -294,6 +366,15 @@ impl LifecycleClient {
     }
 
     /// Resumes a paused sandbox (202: poll its state for `Running`).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn resume_sandbox(&self, sandbox_id: &str) -> Result<()> {
         check_id("sandbox id", sandbox_id)?;
         self.transport
@@ -308,6 +389,15 @@ impl LifecycleClient {
     }
 
     /// Moves a sandbox's expiry to `expires_at`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn renew_expiration(
         &self,
         sandbox_id: &str,
@@ -335,6 +425,15 @@ impl LifecycleClient {
 
     /// Changes metadata as a JSON merge patch: `Some(v)` adds or replaces a key, `None`
     /// deletes it, keys not named are left alone.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn patch_metadata(
         &self,
         sandbox_id: &str,
@@ -362,6 +461,15 @@ impl LifecycleClient {
 
     /// Resolves the endpoint of `port` inside the sandbox. With `use_server_proxy` the
     /// address goes through the lifecycle server.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn get_endpoint(
         &self,
         sandbox_id: &str,
@@ -373,6 +481,15 @@ impl LifecycleClient {
     }
 
     /// Resolves a signed endpoint of `port`, valid until `expires` (Unix seconds).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn get_signed_endpoint(
         &self,
         sandbox_id: &str,
@@ -420,6 +537,15 @@ impl LifecycleClient {
     }
 
     /// Snapshots a sandbox (202: poll the snapshot for `Ready`).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn create_snapshot(
         &self,
         sandbox_id: &str,
@@ -445,6 +571,15 @@ impl LifecycleClient {
     }
 
     /// Gets a snapshot by id.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn get_snapshot(&self, snapshot_id: &str) -> Result<Snapshot> {
         check_id("snapshot id", snapshot_id)?;
         let r = self
@@ -457,6 +592,15 @@ impl LifecycleClient {
     }
 
     /// Lists snapshots.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn list_snapshots(
         &self,
         options: &SnapshotListOptions,
@@ -492,6 +636,15 @@ impl LifecycleClient {
     }
 
     /// Deletes a snapshot (204).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn delete_snapshot(&self, snapshot_id: &str) -> Result<()> {
         check_id("snapshot id", snapshot_id)?;
         self.transport
@@ -506,6 +659,15 @@ impl LifecycleClient {
     }
 
     /// Reads diagnostic logs of a sandbox.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn diagnostic_logs(
         &self,
         sandbox_id: &str,
@@ -531,6 +693,15 @@ impl LifecycleClient {
     }
 
     /// Reads diagnostic events of a sandbox.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn diagnostic_events(
         &self,
         sandbox_id: &str,

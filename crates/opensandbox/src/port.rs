@@ -24,6 +24,7 @@ pub struct SandboxPort {
 
 impl SandboxPort {
     /// Port `port` behind `execd`.
+    #[must_use]
     pub fn new(execd: ExecdClient, port: u16) -> Self {
         let base_url = execd.transport.url(&format!("/proxy/{port}"));
         SandboxPort {
@@ -34,16 +35,19 @@ impl SandboxPort {
     }
 
     /// The port number inside the sandbox.
+    #[must_use]
     pub fn port(&self) -> u16 {
         self.port
     }
 
     /// The base URL (`…/proxy/{port}`, no trailing slash): append paths starting with `/`.
+    #[must_use]
     pub fn base_url(&self) -> &str {
         &self.base_url
     }
 
     /// `base_url + path` (a `/` is added when `path` lacks one).
+    #[must_use]
     pub fn url(&self, path: &str) -> String {
         if path.starts_with('/') {
             format!("{}{path}", self.base_url)
@@ -54,6 +58,7 @@ impl SandboxPort {
 
     /// Headers every request must carry (execd's token and the endpoint's headers).
     /// Values are marked sensitive: they are credentials.
+    #[must_use]
     pub fn headers(&self) -> &HeaderMap {
         self.execd.transport.headers()
     }
@@ -62,6 +67,11 @@ impl SandboxPort {
     /// TLS policy, proxy setting and connect timeout. Redirects are followed only within
     /// the same origin (scheme, host and port), so the execd token never goes elsewhere.
     /// Build it once and reuse it.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Config`](crate::Error::Config) when the HTTP client cannot be built from
+    /// the TLS settings.
     pub fn client(&self) -> Result<reqwest::Client> {
         let options = self.execd.transport.options();
         let same_origin = reqwest::redirect::Policy::custom(|attempt| {
@@ -92,6 +102,11 @@ impl SandboxPort {
     /// Opens a WebSocket to `path` on the port (with the headers, the SDK's TLS policy
     /// and the environment's proxy). Use
     /// [`tokio_tungstenite::tungstenite::Message`] with it.
+    ///
+    /// # Errors
+    ///
+    /// A connection, TLS or handshake failure (the port refused, or answered with an error
+    /// status).
     pub async fn websocket(&self, path: &str) -> Result<WebSocket> {
         self.execd.websocket(&self.url(path)).await
     }

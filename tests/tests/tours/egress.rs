@@ -50,7 +50,7 @@ pub async fn egress_tour(c: &Contract) {
                 .method("GET")
                 .basic(),
         );
-    match vault.to_request() {
+    match opensandbox::api::egress::types::CredentialVaultCreateRequest::try_from(vault.clone()) {
         Ok(request) => {
             c.step(
                 "EgressClient::create_credential_vault",
@@ -81,7 +81,8 @@ pub async fn egress_tour(c: &Contract) {
         )
         .delete_binding("registry")
         .delete_credential("registry");
-    match rotate.to_request() {
+    match opensandbox::api::egress::types::CredentialVaultMutationRequest::try_from(rotate.clone())
+    {
         Ok(request) => {
             c.step(
                 "EgressClient::patch_credential_vault",
@@ -97,7 +98,9 @@ pub async fn egress_tour(c: &Contract) {
             .host("*.internal.example")
             .header("x-api-key", "openai-key"),
     );
-    match header_binding.to_request() {
+    match opensandbox::api::egress::types::CredentialVaultMutationRequest::try_from(
+        header_binding.clone(),
+    ) {
         Ok(request) => {
             c.step(
                 "EgressClient::patch_credential_vault_at",

@@ -116,6 +116,15 @@ impl From<String> for CodeRequest {
 impl ExecdClient {
     /// Starts a new interpreter context (a kernel) and returns it; pass it to
     /// [`CodeRequest::context`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn create_context(&self, request: impl Into<ContextRequest>) -> Result<CodeContext> {
         let request = request.into();
         check_id("language", &request.language)?;
@@ -158,6 +167,15 @@ impl ExecdClient {
     }
 
     /// Looks up a context by id (404 `CONTEXT_NOT_FOUND` when unknown).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn get_context(&self, context_id: &str) -> Result<CodeContext> {
         check_id("context id", context_id)?;
         let r = self
@@ -170,6 +188,15 @@ impl ExecdClient {
     }
 
     /// Lists the contexts of one language.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn list_contexts(&self, language: &str) -> Result<Vec<CodeContext>> {
         check_id("language", language)?;
         let r = self
@@ -182,6 +209,15 @@ impl ExecdClient {
     }
 
     /// Shuts down one context; its state is lost.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn delete_context(&self, context_id: &str) -> Result<()> {
         check_id("context id", context_id)?;
         self.transport
@@ -196,6 +232,15 @@ impl ExecdClient {
     }
 
     /// Shuts down every context of one language.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn delete_contexts(&self, language: &str) -> Result<()> {
         check_id("language", language)?;
         self.transport
@@ -217,6 +262,15 @@ impl ExecdClient {
     /// Runs code and waits for it, collecting output, results (`text` holds the plain
     /// rendering) and any error into an [`Execution`]. An exception raised by the code is
     /// not an `Err`: check [`Execution::error`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn run_code(&self, request: impl Into<CodeRequest>) -> Result<Execution> {
         let stream = self.run_code_stream(request).await?;
         Execution::collect(stream, CollectOptions::default()).await
@@ -225,6 +279,15 @@ impl ExecdClient {
     /// Runs code and returns its events as they arrive (`init`, `status` kernel states,
     /// `execution_count`, `stdout`/`stderr`, `result`, then `execution_complete` or
     /// `error`); the stream ends at the terminal event.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn run_code_stream(&self, request: impl Into<CodeRequest>) -> Result<EventStream> {
         let body = request.into().to_wire()?;
         self.post_event_stream("runCode", "/code", &body).await
@@ -232,6 +295,15 @@ impl ExecdClient {
 
     /// Runs code, calling `handler` with every event; a handler error stops reading and
     /// comes back as [`Error::Handler`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn run_code_with_handler<F, E>(
         &self,
         request: impl Into<CodeRequest>,
@@ -246,6 +318,15 @@ impl ExecdClient {
     }
 
     /// Interrupts running code by its execution id (the `init` event's text).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn interrupt_code(&self, execution_id: &str) -> Result<()> {
         check_id("execution id", execution_id)?;
         self.transport

@@ -65,12 +65,14 @@ impl CommandRequest {
 
     /// Sets the server-side time limit (sent in milliseconds; zero is refused when the
     /// request is sent, since servers read 0 as no limit).
+    #[must_use]
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
         self
     }
 
     /// Runs as user `uid` and, optionally, group `gid`.
+    #[must_use]
     pub fn user(mut self, uid: u32, gid: Option<u32>) -> Self {
         self.uid = Some(uid);
         self.gid = gid;
@@ -94,6 +96,7 @@ impl CommandRequest {
     }
 
     /// Runs in the background (or not).
+    #[must_use]
     pub fn background(mut self, background: bool) -> Self {
         self.background = background;
         self
@@ -190,6 +193,15 @@ impl ExecdClient {
     ///
     /// With [`CommandRequest::background`] the call returns as soon as the process has
     /// started; the execution then only carries its id.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn run_command(&self, request: impl Into<CommandRequest>) -> Result<Execution> {
         let request = request.into();
         let options = CollectOptions::new().background(request.background);
@@ -218,6 +230,15 @@ impl ExecdClient {
     /// }
     /// # Ok(()) }
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn run_command_stream(
         &self,
         request: impl Into<CommandRequest>,
@@ -230,6 +251,15 @@ impl ExecdClient {
     /// Runs a command and calls `handler` with every event (the Go SDK's
     /// `EventHandler`). A handler error stops reading (the connection is dropped) and
     /// comes back as [`Error::Handler`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn run_command_with_handler<F, E>(
         &self,
         request: impl Into<CommandRequest>,
@@ -246,6 +276,15 @@ impl ExecdClient {
     /// Starts a command in the background and returns its id (the `init` event's text)
     /// as soon as the process has started. Follow it with
     /// [`ExecdClient::command_status`] and [`ExecdClient::command_logs`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn start_background_command(
         &self,
         request: impl Into<CommandRequest>,
@@ -264,6 +303,15 @@ impl ExecdClient {
 
     /// The state of a command: running or not, and its exit code once it has ended
     /// (`None` while running means unknown, not 0).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn command_status(&self, command_id: &str) -> Result<CommandStatus> {
         check_id("command id", command_id)?;
         let r = self
@@ -281,6 +329,15 @@ impl ExecdClient {
     /// Output of a background command written since `cursor` (a byte offset; `None`
     /// for everything). Pass [`CommandLogs::next_cursor`] to the next call to poll
     /// incrementally. Only background commands keep logs (400 otherwise).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn command_logs(&self, command_id: &str, cursor: Option<u64>) -> Result<CommandLogs> {
         check_id("command id", command_id)?;
         let cursor = cursor
@@ -326,6 +383,15 @@ impl ExecdClient {
     }
 
     /// Interrupts a running command (foreground or background) by its id.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn interrupt_command(&self, command_id: &str) -> Result<()> {
         check_id("command id", command_id)?;
         self.transport

@@ -30,11 +30,13 @@ pub struct LineRange {
 
 impl LineRange {
     /// From line `start` (counted from 1) to the end of the file.
+    #[must_use]
     pub fn from_line(start: u64) -> Self {
         LineRange { start, count: None }
     }
 
     /// The first `count` lines.
+    #[must_use]
     pub fn first(count: u64) -> Self {
         LineRange {
             start: 1,
@@ -43,6 +45,7 @@ impl LineRange {
     }
 
     /// At most `count` lines from the start of this range.
+    #[must_use]
     pub fn take(mut self, count: u64) -> Self {
         self.count = Some(count);
         self

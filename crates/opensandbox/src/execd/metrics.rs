@@ -11,6 +11,15 @@ use crate::transport::retry::Failure;
 impl ExecdClient {
     /// One CPU and memory sample of the sandbox (the same type the live feed of
     /// [`ExecdClient::watch_metrics`] yields).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn metrics(&self) -> Result<Metrics> {
         let resp = self
             .transport
@@ -36,6 +45,15 @@ impl ExecdClient {
     /// A live feed of samples, one a second, until dropped. The server's
     /// `{"error": …}` lines arrive as [`Error::Stream`] items and the feed goes on.
     /// No whole-request deadline applies; the idle watchdog does.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn watch_metrics(&self) -> Result<MetricsStream> {
         let resp = self
             .transport
@@ -56,6 +74,15 @@ impl ExecdClient {
     /// error (which comes back as [`Error::Handler`]), the connection fails, or the feed
     /// ends. Sampling failures the server reports (`{"error": …}` lines) and malformed
     /// lines are logged (`tracing` warning) and skipped, as the feed goes on after them.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn watch_metrics_with_handler<F, E>(&self, mut handler: F) -> Result<()>
     where
         F: FnMut(&Metrics) -> std::result::Result<(), E>,

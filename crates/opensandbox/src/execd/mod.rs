@@ -72,11 +72,29 @@ impl ExecdClient {
     /// A client for the execd at `base_url` (a scheme, a host, and any path prefix the
     /// endpoint carries, e.g. `http://host:8080/proxy/44772`), authenticated with
     /// `access_token` (an empty token sends no header).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub fn new(base_url: &str, access_token: impl Into<Secret>) -> Result<Self> {
         Self::with_options(base_url, access_token, ClientOptions::default())
     }
 
     /// Like [`ExecdClient::new`], with options.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub fn with_options(
         base_url: &str,
         access_token: impl Into<Secret>,
@@ -87,6 +105,15 @@ impl ExecdClient {
 
     /// Like [`ExecdClient::with_options`], sending `headers` on every request: pass the
     /// headers the lifecycle API returned with the endpoint here.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub fn with_headers(
         base_url: &str,
         access_token: impl Into<Secret>,
@@ -114,16 +141,27 @@ impl ExecdClient {
     }
 
     /// The base URL this client talks to.
+    #[must_use]
     pub fn base_url(&self) -> &str {
         self.transport.base()
     }
 
     /// The generated low-level client, for anything this facade does not wrap.
+    #[must_use]
     pub fn raw(&self) -> &opensandbox_execd_api::Client {
         &self.api
     }
 
     /// Checks that execd is up and serving (200 with an empty body).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn ping(&self) -> Result<()> {
         self.transport
             .call("ping", Method::GET, Idempotency::ByMethod, || {

@@ -22,6 +22,7 @@ pub struct SessionOptions {
 
 impl SessionOptions {
     /// Default options.
+    #[must_use]
     pub fn new() -> Self {
         Self::default()
     }
@@ -63,6 +64,7 @@ impl SessionCommand {
     }
 
     /// Sets the time limit.
+    #[must_use]
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
         self
@@ -94,6 +96,15 @@ impl From<String> for SessionCommand {
 
 impl ExecdClient {
     /// Opens a persistent bash session and returns its id.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn create_session(&self, options: SessionOptions) -> Result<String> {
         let body = super::types::CreateSessionRequest { cwd: options.cwd };
         let r = self
@@ -107,6 +118,15 @@ impl ExecdClient {
 
     /// Runs a command line in a session and waits for it, collecting the output into an
     /// [`Execution`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn run_in_session(
         &self,
         session_id: &str,
@@ -119,6 +139,15 @@ impl ExecdClient {
     /// Runs a command line in a session and returns its events as they arrive; the
     /// stream ends at the terminal event. An unknown session is reported as
     /// [`Error::Api`] before any event.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn run_in_session_stream(
         &self,
         session_id: &str,
@@ -132,6 +161,15 @@ impl ExecdClient {
 
     /// Runs a command line in a session, calling `handler` with every event; a handler
     /// error stops reading and comes back as [`Error::Handler`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn run_in_session_with_handler<F, E>(
         &self,
         session_id: &str,
@@ -147,6 +185,15 @@ impl ExecdClient {
     }
 
     /// Closes a session, killing anything still running in it.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn delete_session(&self, session_id: &str) -> Result<()> {
         check_id("session id", session_id)?;
         self.transport

@@ -24,6 +24,7 @@ pub enum PtyErrorCode {
 
 impl PtyErrorCode {
     /// Parses the wire spelling (`SESSION_GONE`, …).
+    #[must_use]
     pub fn parse(code: &str) -> Self {
         match code {
             "SESSION_GONE" => Self::SessionGone,
@@ -38,6 +39,7 @@ impl PtyErrorCode {
     }
 
     /// The wire spelling.
+    #[must_use]
     pub fn as_str(&self) -> &str {
         match self {
             Self::SessionGone => "SESSION_GONE",

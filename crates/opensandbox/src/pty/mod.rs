@@ -61,6 +61,7 @@ pub struct PtyCreateOptions {
 
 impl PtyCreateOptions {
     /// No options: an interactive shell in the default directory.
+    #[must_use]
     pub fn new() -> Self {
         Self::default()
     }
@@ -126,23 +127,27 @@ pub struct AttachOptions {
 
 impl AttachOptions {
     /// PTY mode, default replay, no takeover.
+    #[must_use]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// PTY or pipe mode.
+    #[must_use]
     pub fn mode(mut self, mode: PtyMode) -> Self {
         self.mode = mode;
         self
     }
 
     /// Replay from `offset`.
+    #[must_use]
     pub fn since(mut self, offset: u64) -> Self {
         self.since = Some(offset);
         self
     }
 
     /// Evict an attached connection.
+    #[must_use]
     pub fn takeover(mut self, on: bool) -> Self {
         self.takeover = on;
         self
@@ -157,26 +162,51 @@ pub struct Pty {
 
 impl Pty {
     /// The handle for `execd`'s sessions.
+    #[must_use]
     pub fn new(execd: ExecdClient) -> Self {
         Pty { execd }
     }
 
     /// Creates a session; its shell starts on the first attach. Returns its id.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`](crate::Error::Api) for an error status (404 for an unknown session),
+    /// a transport failure; attaching also fails with [`Error::Pty`](crate::Error::Pty)
+    /// when the WebSocket handshake is refused.
     pub async fn create(&self, options: PtyCreateOptions) -> Result<String> {
         self.execd.create_pty(options).await
     }
 
     /// The session's state.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`](crate::Error::Api) for an error status (404 for an unknown session),
+    /// a transport failure; attaching also fails with [`Error::Pty`](crate::Error::Pty)
+    /// when the WebSocket handshake is refused.
     pub async fn status(&self, session_id: &str) -> Result<PtyStatus> {
         self.execd.pty_status(session_id).await
     }
 
     /// Kills the session's shell and forgets the session.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`](crate::Error::Api) for an error status (404 for an unknown session),
+    /// a transport failure; attaching also fails with [`Error::Pty`](crate::Error::Pty)
+    /// when the WebSocket handshake is refused.
     pub async fn delete(&self, session_id: &str) -> Result<()> {
         self.execd.delete_pty(session_id).await
     }
 
     /// Attaches to the session over WebSocket (starting its shell on the first attach).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`](crate::Error::Api) for an error status (404 for an unknown session),
+    /// a transport failure; attaching also fails with [`Error::Pty`](crate::Error::Pty)
+    /// when the WebSocket handshake is refused.
     pub async fn attach(&self, session_id: &str, options: AttachOptions) -> Result<PtySession> {
         self.execd.attach_pty(session_id, options).await
     }
@@ -184,6 +214,12 @@ impl Pty {
 
 impl ExecdClient {
     /// Creates a PTY session; its shell starts on the first attach. Returns its id.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`](crate::Error::Api) for an error status (404 for an unknown session),
+    /// a transport failure; attaching also fails with [`Error::Pty`](crate::Error::Pty)
+    /// when the WebSocket handshake is refused.
     pub async fn create_pty(&self, options: PtyCreateOptions) -> Result<String> {
         let body = opensandbox_execd_api::types::PtyCreateRequest {
             cwd: options.cwd,
@@ -202,6 +238,12 @@ impl ExecdClient {
     }
 
     /// The state of PTY session `session_id`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`](crate::Error::Api) for an error status (404 for an unknown session),
+    /// a transport failure; attaching also fails with [`Error::Pty`](crate::Error::Pty)
+    /// when the WebSocket handshake is refused.
     pub async fn pty_status(&self, session_id: &str) -> Result<PtyStatus> {
         crate::lifecycle::check_id("session id", session_id)?;
         let resp = self
@@ -224,6 +266,12 @@ impl ExecdClient {
     }
 
     /// Kills PTY session `session_id`'s shell and forgets the session.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`](crate::Error::Api) for an error status (404 for an unknown session),
+    /// a transport failure; attaching also fails with [`Error::Pty`](crate::Error::Pty)
+    /// when the WebSocket handshake is refused.
     pub async fn delete_pty(&self, session_id: &str) -> Result<()> {
         crate::lifecycle::check_id("session id", session_id)?;
         self.transport
@@ -238,6 +286,12 @@ impl ExecdClient {
     }
 
     /// Attaches to PTY session `session_id` over WebSocket.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`](crate::Error::Api) for an error status (404 for an unknown session),
+    /// a transport failure; attaching also fails with [`Error::Pty`](crate::Error::Pty)
+    /// when the WebSocket handshake is refused.
     pub async fn attach_pty(&self, session_id: &str, options: AttachOptions) -> Result<PtySession> {
         crate::lifecycle::check_id("session id", session_id)?;
         PtySession::attach(self.clone(), session_id.to_owned(), options).await

@@ -100,6 +100,12 @@ impl PtyWriter {
     }
 
     /// Queues bytes for the shell's stdin (a `0x03` byte is Ctrl-C in PTY mode).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for a size or signal name that
+    /// cannot be sent; [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Pty`](crate::Error::Pty) when the session's connection is gone.
     pub async fn write_stdin(&self, bytes: &[u8]) -> Result<()> {
         let mut frame = Vec::with_capacity(1 + bytes.len());
         frame.push(0x00);
@@ -108,6 +114,12 @@ impl PtyWriter {
     }
 
     /// Sets the terminal's size.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for a size or signal name that
+    /// cannot be sent; [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Pty`](crate::Error::Pty) when the session's connection is gone.
     pub async fn resize(&self, cols: u16, rows: u16) -> Result<()> {
         if cols == 0 || rows == 0 {
             return Err(Error::InvalidInput(format!(
@@ -119,6 +131,12 @@ impl PtyWriter {
     }
 
     /// Sends a signal (`"SIGINT"`, `"TERM"`, …) to the terminal's foreground job.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for a size or signal name that
+    /// cannot be sent; [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Pty`](crate::Error::Pty) when the session's connection is gone.
     pub async fn signal(&self, name: &str) -> Result<()> {
         if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric()) {
             return Err(Error::InvalidInput(format!("invalid signal name {name:?}")));
@@ -220,16 +238,34 @@ impl PtySession {
     }
 
     /// Queues bytes for the shell's stdin.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for a size or signal name that
+    /// cannot be sent; [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Pty`](crate::Error::Pty) when the session's connection is gone.
     pub async fn write_stdin(&self, bytes: &[u8]) -> Result<()> {
         self.writer.write_stdin(bytes).await
     }
 
     /// Sets the terminal's size.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for a size or signal name that
+    /// cannot be sent; [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Pty`](crate::Error::Pty) when the session's connection is gone.
     pub async fn resize(&self, cols: u16, rows: u16) -> Result<()> {
         self.writer.resize(cols, rows).await
     }
 
     /// Sends a signal to the terminal's foreground job.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for a size or signal name that
+    /// cannot be sent; [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Pty`](crate::Error::Pty) when the session's connection is gone.
     pub async fn signal(&self, name: &str) -> Result<()> {
         self.writer.signal(name).await
     }
@@ -238,6 +274,12 @@ impl PtySession {
     /// [`Error::Transport`] (reattach to continue); a takeover, a 409, a server error
     /// frame or a replay gap is [`Error::Pty`]. After a replay gap, the next call
     /// returns the bytes the server still had.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Transport`](crate::Error::Transport) when the connection drops (reattach to
+    /// continue); [`Error::Pty`](crate::Error::Pty) for a takeover, a refused attach, a
+    /// server error frame or a replay gap.
     pub async fn next_event(&mut self) -> Result<Option<PtyEvent>> {
         if let Some(event) = self.held.take() {
             return Ok(Some(self.account(event)));
@@ -310,6 +352,10 @@ impl PtySession {
     /// received (`since` = [`PtySession::offset`]) and evicting the old connection if the
     /// server still holds it. Bytes the server no longer has surface as
     /// [`PtyError::ReplayGap`] from [`PtySession::next_event`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Pty::attach`](crate::pty::Pty::attach).
     pub async fn reattach(&mut self) -> Result<()> {
         let options = AttachOptions {
             since: Some(self.offset),

@@ -43,11 +43,13 @@ impl Default for FollowOptions {
 
 impl FollowOptions {
     /// The defaults.
+    #[must_use]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets the first and the longest delay between polls.
+    #[must_use]
     pub fn poll_interval(mut self, min: Duration, max: Duration) -> Self {
         self.min_poll_interval = min;
         self.max_poll_interval = max.max(min);
@@ -55,6 +57,7 @@ impl FollowOptions {
     }
 
     /// Sets how long transient failures are retried.
+    #[must_use]
     pub fn reconnect_timeout(mut self, timeout: Duration) -> Self {
         self.reconnect_timeout = timeout;
         self
@@ -78,6 +81,7 @@ pub struct ExitStatus {
 
 impl ExitStatus {
     /// Whether the command exited with code 0 and no error.
+    #[must_use]
     pub fn success(&self) -> bool {
         self.exit_code == Some(0) && self.error.is_none()
     }
@@ -163,34 +167,52 @@ impl BackgroundCommand {
     }
 
     /// Sets how following and waiting poll.
+    #[must_use]
     pub fn with_options(mut self, options: FollowOptions) -> Self {
         self.options = options;
         self
     }
 
     /// The command id.
+    #[must_use]
     pub fn id(&self) -> &str {
         &self.id
     }
 
     /// The current state: running or not, exit code once ended.
+    ///
+    /// # Errors
+    ///
+    /// As the same operation on [`Commands`](crate::sandbox::Commands): an error status
+    /// (404 for an unknown command) or a transport failure.
     pub async fn status(&self) -> Result<CommandStatus> {
         self.execd.get().command_status(&self.id).await
     }
 
     /// Output written since `cursor` (a byte offset; `None` for everything), and the
     /// next cursor.
+    ///
+    /// # Errors
+    ///
+    /// As the same operation on [`Commands`](crate::sandbox::Commands): an error status
+    /// (404 for an unknown command) or a transport failure.
     pub async fn logs(&self, cursor: Option<u64>) -> Result<CommandLogs> {
         self.execd.get().command_logs(&self.id, cursor).await
     }
 
     /// Interrupts the command.
+    ///
+    /// # Errors
+    ///
+    /// As the same operation on [`Commands`](crate::sandbox::Commands): an error status
+    /// (404 for an unknown command) or a transport failure.
     pub async fn interrupt(&self) -> Result<()> {
         self.execd.get().interrupt_command(&self.id).await
     }
 
     /// Tails the output (stdout and stderr combined, raw bytes) from the beginning
     /// until the command ends. See [`Follow`].
+    #[must_use]
     pub fn follow(&self) -> Follow {
         self.follow_from(0)
     }
@@ -218,6 +240,10 @@ impl BackgroundCommand {
 
     /// Waits until the command has ended and returns its exit status. Transient
     /// failures are retried for [`FollowOptions::reconnect_timeout`].
+    ///
+    /// # Errors
+    ///
+    /// A transport failure or error status while the command's state is polled.
     pub async fn wait(&self) -> Result<ExitStatus> {
         let mut delay = self.options.min_poll_interval;
         let mut failing_since: Option<Instant> = None;
@@ -276,6 +302,7 @@ impl fmt::Debug for Follow {
 impl Follow {
     /// The byte offset of the next byte to deliver (bytes delivered so far, plus the
     /// starting offset).
+    #[must_use]
     pub fn cursor(&self) -> u64 {
         self.cursor.load(Ordering::Acquire)
     }

@@ -236,6 +236,7 @@ impl SandboxCreateOptions {
     }
 
     /// Deletes the sandbox automatically after `timeout` (at least 60 s; whole seconds).
+    #[must_use]
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
         self
@@ -243,12 +244,14 @@ impl SandboxCreateOptions {
 
     /// Keeps the sandbox until it is killed (no automatic deletion; some Kubernetes
     /// providers refuse this).
+    #[must_use]
     pub fn manual_cleanup(mut self) -> Self {
         self.timeout = None;
         self
     }
 
     /// Sets the outbound network policy.
+    #[must_use]
     pub fn network_policy(mut self, policy: NetworkPolicy) -> Self {
         self.network_policy = Some(policy);
         self
@@ -256,6 +259,7 @@ impl SandboxCreateOptions {
 
     /// Starts the egress sidecar with the credential proxy, so that a credential vault
     /// can inject secrets into outbound requests (needs a network policy).
+    #[must_use]
     pub fn credential_proxy(mut self, enabled: bool) -> Self {
         self.credential_proxy = enabled;
         self
@@ -263,12 +267,14 @@ impl SandboxCreateOptions {
 
     /// Protects the sandbox's endpoints with an access token (the endpoint headers then
     /// carry it; the SDK sends them on every request).
+    #[must_use]
     pub fn secure_access(mut self, enabled: bool) -> Self {
         self.secure_access = enabled;
         self
     }
 
     /// Mounts a volume.
+    #[must_use]
     pub fn volume(mut self, volume: Volume) -> Self {
         self.volumes.push(volume);
         self
@@ -281,30 +287,35 @@ impl SandboxCreateOptions {
     }
 
     /// Sets the platform (OS and architecture).
+    #[must_use]
     pub fn platform(mut self, platform: Platform) -> Self {
         self.platform = Some(platform);
         self
     }
 
     /// Sets how long [`Sandbox::create`](super::Sandbox::create) waits for readiness.
+    #[must_use]
     pub fn ready_timeout(mut self, timeout: Duration) -> Self {
         self.ready_timeout = timeout;
         self
     }
 
     /// Sets whether readiness includes execd answering ping (default `true`).
+    #[must_use]
     pub fn health_check(mut self, enabled: bool) -> Self {
         self.health_check = enabled;
         self
     }
 
     /// Sets whether a sandbox that does not become ready is deleted (default `true`).
+    #[must_use]
     pub fn delete_on_failure(mut self, enabled: bool) -> Self {
         self.delete_on_failure = enabled;
         self
     }
 
     /// Sets the first delay between state polls while waiting (it grows to 2 s).
+    #[must_use]
     pub fn poll_interval(mut self, interval: Duration) -> Self {
         self.poll_interval = interval;
         self

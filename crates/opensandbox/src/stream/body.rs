@@ -273,6 +273,7 @@ impl EventStream {
     }
 
     /// Events from a response (its status must already have been checked).
+    #[must_use]
     pub fn from_response(response: reqwest::Response, options: StreamOptions) -> Self {
         Self::new(response.bytes_stream(), options)
     }

@@ -121,12 +121,21 @@ impl StreamEvent {
     /// assert_eq!(ev.exit_code(), Some(3));
     /// assert!(ev.is_terminal());
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Stream`](crate::Error::Stream) for bytes that are not a JSON event object.
     pub fn from_json(json: &[u8]) -> Result<StreamEvent> {
         decode(json, None)
     }
 
     /// Decodes the event carried by a frame. The SSE `event:` name stands in for a missing
     /// `type` field.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Stream`](crate::Error::Stream) for a frame whose data is not a JSON event
+    /// object.
     pub fn from_frame(frame: &Frame) -> Result<StreamEvent> {
         decode(&frame.data, frame.event.as_deref())
     }
@@ -137,6 +146,7 @@ impl StreamEvent {
     }
 
     /// Whether this event ends the stream: `execution_complete` or `error`.
+    #[must_use]
     pub fn is_terminal(&self) -> bool {
         matches!(
             self,
@@ -145,6 +155,7 @@ impl StreamEvent {
     }
 
     /// The event type as written on the wire (`stdout`, `execution_complete`, …).
+    #[must_use]
     pub fn kind(&self) -> &str {
         match self {
             StreamEvent::Init { .. } => "init",
@@ -178,6 +189,7 @@ impl StreamEvent {
 
     /// The exit code of a failed command: the `evalue` of an `error` event whose `ename`
     /// is `CommandExecError`. `None` for every other event.
+    #[must_use]
     pub fn exit_code(&self) -> Option<i32> {
         match self {
             StreamEvent::Error { ename, evalue, .. } => command_exit_code(ename, evalue),
@@ -188,6 +200,7 @@ impl StreamEvent {
     /// The text of a `result` event: `results["text"]`, falling back to
     /// `results["text/plain"]`. A list of strings (Jupyter's multi-line form) is joined.
     /// `None` for other events or when neither key holds text.
+    #[must_use]
     pub fn result_text(&self) -> Option<Cow<'_, str>> {
         match self {
             StreamEvent::Result { results, .. } => result_text(results),

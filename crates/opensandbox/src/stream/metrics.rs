@@ -47,6 +47,11 @@ struct Wire {
 impl Metrics {
     /// Decodes one metrics line. Unknown fields are ignored, missing ones read as zero; a
     /// `{"error":"…"}` line is an [`Error::Stream`] carrying the server's message.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Stream`](crate::Error::Stream) for a line that is not a metrics object, or
+    /// that carries the server's error.
     pub fn from_json(json: &[u8]) -> Result<Metrics> {
         require_object(json)?;
         let w: Wire = serde_json::from_slice(json).map_err(|e| malformed(json, &e))?;
@@ -93,6 +98,7 @@ impl MetricsStream {
     }
 
     /// Samples from a response (its status must already have been checked).
+    #[must_use]
     pub fn from_response(response: reqwest::Response, options: StreamOptions) -> Self {
         Self::new(response.bytes_stream(), options)
     }

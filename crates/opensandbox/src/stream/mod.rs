@@ -103,6 +103,7 @@ impl Default for StreamOptions {
 
 impl StreamOptions {
     /// The defaults.
+    #[must_use]
     pub fn new() -> Self {
         Self::default()
     }
@@ -114,12 +115,14 @@ impl StreamOptions {
     }
 
     /// Sets the largest event payload accepted, in bytes.
+    #[must_use]
     pub fn max_event_size(mut self, max_event_size: usize) -> Self {
         self.max_event_size = max_event_size;
         self
     }
 
     /// Sets whether the body must deliver a terminal event before it ends.
+    #[must_use]
     pub fn require_terminal(mut self, require_terminal: bool) -> Self {
         self.require_terminal = require_terminal;
         self
@@ -132,6 +135,11 @@ impl StreamOptions {
 /// Returns `Ok(())` when the stream ends, the stream's first error as it is, or
 /// [`Error::Handler`] with the handler's error if the handler returns one; either way the
 /// stream is dropped at once, which closes the connection.
+///
+/// # Errors
+///
+/// The stream's first error, or [`Error::Handler`](crate::Error::Handler) with the
+/// handler's.
 pub async fn for_each_event<S, F>(stream: S, mut handler: F) -> Result<()>
 where
     S: Stream<Item = Result<StreamEvent>>,

@@ -187,11 +187,13 @@ impl Default for FrameParser {
 
 impl FrameParser {
     /// A parser with the default event size limit ([`DEFAULT_MAX_EVENT_SIZE`]).
+    #[must_use]
     pub fn new() -> Self {
         Self::with_max_event_size(DEFAULT_MAX_EVENT_SIZE)
     }
 
     /// A parser that rejects frames whose payload is larger than `max_event_size` bytes.
+    #[must_use]
     pub fn with_max_event_size(max_event_size: usize) -> Self {
         FrameParser {
             max_event_size,

@@ -79,11 +79,13 @@ impl Default for RetryPolicy {
 impl RetryPolicy {
     /// The default policy: 3 attempts, 200 ms doubling backoff (at most 5 s) with full
     /// jitter, a 30 s budget, statuses [`DEFAULT_RETRY_STATUSES`].
+    #[must_use]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// No retries: every call is made once.
+    #[must_use]
     pub fn none() -> Self {
         RetryPolicy {
             max_attempts: 1,
@@ -92,30 +94,35 @@ impl RetryPolicy {
     }
 
     /// Sets the number of attempts in total (the first included; 0 counts as 1).
+    #[must_use]
     pub fn max_attempts(mut self, n: u32) -> Self {
         self.max_attempts = n.max(1);
         self
     }
 
     /// Sets the elapsed-time budget.
+    #[must_use]
     pub fn max_elapsed(mut self, d: Duration) -> Self {
         self.max_elapsed = d;
         self
     }
 
     /// Sets the first backoff.
+    #[must_use]
     pub fn initial_backoff(mut self, d: Duration) -> Self {
         self.initial_backoff = d;
         self
     }
 
     /// Sets the largest backoff.
+    #[must_use]
     pub fn max_backoff(mut self, d: Duration) -> Self {
         self.max_backoff = d;
         self
     }
 
     /// Sets the growth factor of the backoff (values below 1 count as 1).
+    #[must_use]
     pub fn multiplier(mut self, m: f64) -> Self {
         self.multiplier = m;
         self
@@ -123,6 +130,7 @@ impl RetryPolicy {
 
     /// Full jitter (`true`, the default) or none (`false`); see
     /// [`RetryPolicy::jitter_fraction`] for anything between.
+    #[must_use]
     pub fn jitter(mut self, on: bool) -> Self {
         self.jitter = if on { 1.0 } else { 0.0 };
         self
@@ -130,12 +138,14 @@ impl RetryPolicy {
 
     /// Sets the share of each backoff drawn at random, from 0.0 to 1.0; anything else is
     /// refused with [`Error::Config`](crate::Error::Config) when a client is built.
+    #[must_use]
     pub fn jitter_fraction(mut self, fraction: f64) -> Self {
         self.jitter = fraction;
         self
     }
 
     /// Sets the largest `Retry-After` honoured.
+    #[must_use]
     pub fn max_retry_after(mut self, d: Duration) -> Self {
         self.max_retry_after = d;
         self

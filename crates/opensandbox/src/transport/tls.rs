@@ -144,18 +144,21 @@ impl fmt::Debug for ClientIdentity {
 impl TransportConfig {
     /// The default: NIST 2030 minimums enforced, platform roots, proxies from the
     /// environment, no client certificate.
+    #[must_use]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Accepts (`true`) or refuses (`false`, the default) server certificates below the
     /// NIST 2030 minimums. See the [module docs](self).
+    #[must_use]
     pub fn allow_weak_server_cert_key_lengths(mut self, allow: bool) -> Self {
         self.allow_weak_server_cert_key_lengths = allow;
         self
     }
 
     /// Chooses where trusted roots come from.
+    #[must_use]
     pub fn roots(mut self, roots: RootCertificates) -> Self {
         self.roots = roots;
         self
@@ -163,6 +166,11 @@ impl TransportConfig {
 
     /// Trusts the CA certificates in `pem` (one or more `CERTIFICATE` blocks) besides
     /// the configured roots.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Config`](crate::Error::Config) for PEM that holds no certificate or one
+    /// that cannot be parsed.
     pub fn add_root_certificate_pem(mut self, pem: impl AsRef<[u8]>) -> Result<Self> {
         let certs = CertificateDer::pem_slice_iter(pem.as_ref())
             .collect::<std::result::Result<Vec<_>, _>>()
@@ -184,6 +192,11 @@ impl TransportConfig {
 
     /// Presents a client certificate: `cert_chain_pem` holds the leaf first, then any
     /// intermediates; `key_pem` holds its private key (PKCS#8, PKCS#1 or SEC1).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Config`](crate::Error::Config) for a certificate chain or private key that
+    /// cannot be parsed.
     pub fn client_identity_pem(
         mut self,
         cert_chain_pem: impl AsRef<[u8]>,
@@ -207,12 +220,14 @@ impl TransportConfig {
     }
 
     /// Uses (`true`, the default) or ignores HTTP(S) proxies from the environment.
+    #[must_use]
     pub fn use_env_proxy(mut self, use_it: bool) -> Self {
         self.use_env_proxy = use_it;
         self
     }
 
     /// The number of roots added on top of [`TransportConfig::roots`].
+    #[must_use]
     pub fn extra_root_count(&self) -> usize {
         self.extra_roots.len()
     }

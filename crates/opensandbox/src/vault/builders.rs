@@ -20,6 +20,7 @@ pub enum Scheme {
 
 impl Scheme {
     /// The wire value.
+    #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
             Scheme::Https => "https",
@@ -28,6 +29,7 @@ impl Scheme {
     }
 
     /// The port requests of this scheme use unless told otherwise.
+    #[must_use]
     pub fn default_port(self) -> u16 {
         match self {
             Scheme::Https => 443,
@@ -113,6 +115,7 @@ pub enum BindingAuth {
 
 impl BindingAuth {
     /// The wire name of the auth type (`bearer`, `basic`, `apiKey`, `customHeaders`).
+    #[must_use]
     pub fn kind(&self) -> &'static str {
         match self {
             BindingAuth::Bearer => "bearer",
@@ -204,16 +207,19 @@ impl Binding {
     }
 
     /// Matches `https` requests.
+    #[must_use]
     pub fn https(self) -> Self {
         self.scheme(Scheme::Https)
     }
 
     /// Matches plain `http` requests.
+    #[must_use]
     pub fn http(self) -> Self {
         self.scheme(Scheme::Http)
     }
 
     /// Matches requests of `scheme`.
+    #[must_use]
     pub fn scheme(mut self, scheme: Scheme) -> Self {
         if !self.schemes.contains(&scheme) {
             self.schemes.push(scheme);
@@ -234,6 +240,7 @@ impl Binding {
     }
 
     /// Matches requests to `port`.
+    #[must_use]
     pub fn port(mut self, port: u16) -> Self {
         if !self.ports.contains(&port) {
             self.ports.push(port);
@@ -254,6 +261,7 @@ impl Binding {
     }
 
     /// Sends the credential as `Authorization: Bearer <value>`.
+    #[must_use]
     pub fn bearer(mut self) -> Self {
         self.auth = Some(BindingAuth::Bearer);
         self
@@ -261,6 +269,7 @@ impl Binding {
 
     /// Sends the credential as `Authorization: Basic <value>` (create the credential
     /// with [`Credential::basic`]).
+    #[must_use]
     pub fn basic(mut self) -> Self {
         self.auth = Some(BindingAuth::Basic);
         self
@@ -289,6 +298,7 @@ impl Binding {
     }
 
     /// The credentials this binding uses.
+    #[must_use]
     pub fn credentials_used(&self) -> Vec<&str> {
         match &self.auth {
             Some(BindingAuth::CustomHeaders(headers)) => {
@@ -312,17 +322,20 @@ pub struct CredentialVault {
 
 impl CredentialVault {
     /// An empty vault.
+    #[must_use]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Adds a credential.
+    #[must_use]
     pub fn credential(mut self, credential: Credential) -> Self {
         self.credentials.push(credential);
         self
     }
 
     /// Adds a binding.
+    #[must_use]
     pub fn binding(mut self, binding: Binding) -> Self {
         self.bindings.push(binding);
         self
@@ -377,11 +390,13 @@ pub struct CredentialVaultPatch {
 
 impl CredentialVaultPatch {
     /// A change that applies only if the vault is still at `revision` (else 409).
+    #[must_use]
     pub fn at_revision(revision: i64) -> Self {
         Self::with_revision(Some(revision))
     }
 
     /// A change that applies whatever the vault's revision.
+    #[must_use]
     pub fn unconditional() -> Self {
         Self::with_revision(None)
     }
@@ -399,12 +414,14 @@ impl CredentialVaultPatch {
     }
 
     /// Adds a credential.
+    #[must_use]
     pub fn add_credential(mut self, credential: Credential) -> Self {
         self.add_credentials.push(credential);
         self
     }
 
     /// Replaces the value of an existing credential (rotation).
+    #[must_use]
     pub fn replace_credential(mut self, credential: Credential) -> Self {
         self.replace_credentials.push(credential);
         self
@@ -417,12 +434,14 @@ impl CredentialVaultPatch {
     }
 
     /// Adds a binding.
+    #[must_use]
     pub fn add_binding(mut self, binding: Binding) -> Self {
         self.add_bindings.push(binding);
         self
     }
 
     /// Replaces the definition of an existing binding.
+    #[must_use]
     pub fn replace_binding(mut self, binding: Binding) -> Self {
         self.replace_bindings.push(binding);
         self
@@ -435,6 +454,7 @@ impl CredentialVaultPatch {
     }
 
     /// Whether the patch changes nothing.
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.add_credentials.is_empty()
             && self.replace_credentials.is_empty()

@@ -84,6 +84,12 @@ impl Binding {
 impl CredentialVault {
     /// Checks names, matchers, auth, and that every credential a binding uses is
     /// defined here.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) naming the first problem (an
+    /// empty or duplicate name, a binding without a host or credential, a credential no
+    /// binding uses, …).
     pub fn validate(&self) -> Result<()> {
         let names = unique_names(
             "credential",
@@ -113,6 +119,12 @@ impl CredentialVaultPatch {
     /// Checks every part, that no name appears twice, and that no binding written here
     /// uses a credential deleted here. (Bindings may use credentials already in the
     /// vault: the server checks those.)
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) naming the first problem (an
+    /// empty or duplicate name, a binding without a host or credential, a credential no
+    /// binding uses, …).
     pub fn validate(&self) -> Result<()> {
         if self.is_empty() {
             return Err(Error::InvalidInput(

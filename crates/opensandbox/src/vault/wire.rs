@@ -123,7 +123,7 @@ impl Binding {
 impl CredentialVault {
     /// The generated request, validated. It holds the secret values in clear: do not
     /// log it.
-    pub fn to_request(&self) -> Result<types::CredentialVaultCreateRequest> {
+    pub(crate) fn to_request(&self) -> Result<types::CredentialVaultCreateRequest> {
         self.validate()?;
         Ok(types::CredentialVaultCreateRequest {
             bindings: self
@@ -147,7 +147,7 @@ impl TryFrom<CredentialVault> for types::CredentialVaultCreateRequest {
 impl CredentialVaultPatch {
     /// The generated request, validated. It holds the secret values in clear: do not
     /// log it.
-    pub fn to_request(&self) -> Result<types::CredentialVaultMutationRequest> {
+    pub(crate) fn to_request(&self) -> Result<types::CredentialVaultMutationRequest> {
         self.validate()?;
         let credentials = types::CredentialMutationSet {
             add: self

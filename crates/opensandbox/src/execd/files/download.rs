@@ -42,21 +42,25 @@ impl fmt::Debug for Download {
 
 impl Download {
     /// The HTTP status: 200, or 206 for a range.
+    #[must_use]
     pub fn status(&self) -> StatusCode {
         self.status
     }
 
     /// The number of bytes this download will yield, when known.
+    #[must_use]
     pub fn content_length(&self) -> Option<u64> {
         self.content_length
     }
 
     /// The part of the file this download holds, for a range request.
+    #[must_use]
     pub fn content_range(&self) -> Option<ContentRange> {
         self.content_range
     }
 
     /// Whether this is part of a file (a range request).
+    #[must_use]
     pub fn is_partial(&self) -> bool {
         self.status == StatusCode::PARTIAL_CONTENT || self.content_range.is_some()
     }
@@ -68,6 +72,15 @@ impl Download {
     }
 
     /// Reads everything into memory (only for files known to be small).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn bytes(mut self) -> Result<Bytes> {
         let cap = self.content_length.unwrap_or(0).min(64 * 1024 * 1024) as usize;
         let mut buf = BytesMut::with_capacity(cap);
@@ -78,6 +91,15 @@ impl Download {
     }
 
     /// Writes the bytes to `writer` chunk by chunk and returns how many were written.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn write_to<W: AsyncWrite + Unpin + ?Sized>(mut self, writer: &mut W) -> Result<u64> {
         let mut n = 0u64;
         while let Some(chunk) = self.inner.next().await {
@@ -108,6 +130,15 @@ impl Stream for Download {
 impl ExecdClient {
     /// Downloads a file as a stream of bytes. No whole-request deadline applies; the
     /// idle watchdog does.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn download(&self, path: &str) -> Result<Download> {
         self.download_inner(path, None).await
     }
@@ -116,6 +147,15 @@ impl ExecdClient {
     /// `1024..` (everything after it). The server answers 206; a range outside the file
     /// is an [`Error::Api`] with status 416. A server that ignores `Range` and sends the
     /// whole file is handled by skipping to the requested bytes.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn download_range(
         &self,
         path: &str,
@@ -126,6 +166,15 @@ impl ExecdClient {
     }
 
     /// Downloads a file into memory (only for files known to be small).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn read_file(&self, path: &str) -> Result<Bytes> {
         self.download(path).await?.bytes().await
     }

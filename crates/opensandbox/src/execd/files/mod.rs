@@ -76,6 +76,15 @@ fn permission_map<P: Into<String>>(
 /// Metadata operations: info, permissions, moves, search, replace, directories.
 impl ExecdClient {
     /// Metadata of one or more paths, keyed by the path as given.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn file_info<P: AsRef<str>>(
         &self,
         paths: impl IntoIterator<Item = P>,
@@ -91,6 +100,15 @@ impl ExecdClient {
     }
 
     /// Deletes files (not directories: see [`ExecdClient::delete_directories`]).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn delete_files<P: AsRef<str>>(
         &self,
         paths: impl IntoIterator<Item = P>,
@@ -106,6 +124,15 @@ impl ExecdClient {
 
     /// Sets owner, group and mode of each path. `mode` is octal digits written in
     /// decimal (`755`).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn set_permissions<P: Into<String>>(
         &self,
         entries: impl IntoIterator<Item = (P, Permission)>,
@@ -121,6 +148,15 @@ impl ExecdClient {
 
     /// Moves or renames files, `(from, to)` in order; each destination's directory must
     /// exist.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn move_files<S: Into<String>, D: Into<String>>(
         &self,
         moves: impl IntoIterator<Item = (S, D)>,
@@ -149,6 +185,15 @@ impl ExecdClient {
 
     /// Finds files below `path` whose names match the glob `pattern` (`**` when
     /// `None`).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn search_files(&self, path: &str, pattern: Option<&str>) -> Result<Vec<FileInfo>> {
         check_path("path", path)?;
         let r = self
@@ -167,6 +212,15 @@ impl ExecdClient {
     /// Replaces every literal occurrence of `old` with `new` in each file, given as
     /// `(path, old, new)`, and returns the number of replacements per path (empty when
     /// the server made them but did not report counts).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn replace_content<P, O, N>(
         &self,
         replacements: impl IntoIterator<Item = (P, O, N)>,
@@ -223,6 +277,15 @@ impl ExecdClient {
 
     /// Lists the entries below `path` (not `path` itself), `depth` levels down
     /// (1 = direct children, the server default).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn list_directory(&self, path: &str, depth: Option<u32>) -> Result<Vec<FileInfo>> {
         check_path("path", path)?;
         let depth = depth
@@ -245,6 +308,15 @@ impl ExecdClient {
 
     /// Creates directories with missing parents (`mkdir -p`) and applies owner, group
     /// and mode.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn create_directories<P: Into<String>>(
         &self,
         entries: impl IntoIterator<Item = (P, Permission)>,
@@ -259,6 +331,15 @@ impl ExecdClient {
     }
 
     /// Deletes directories with everything in them (`rm -rf`).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn delete_directories<P: AsRef<str>>(
         &self,
         paths: impl IntoIterator<Item = P>,

@@ -387,6 +387,15 @@ impl ExecdClient {
     ///
     /// Never retried once it may have reached the server; retried (when retries are on)
     /// if the connection could not be made, unless a reader or stream was already used.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn upload(&self, files: impl IntoIterator<Item = UploadFile>) -> Result<()> {
         let files: Vec<UploadFile> = files.into_iter().collect();
         if files.is_empty() {
@@ -431,6 +440,15 @@ impl ExecdClient {
     }
 
     /// Writes `content` to `path` in the sandbox (a one-file [`ExecdClient::upload`]).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
+    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
+    /// [`Error::Transport`](crate::Error::Transport) or
+    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+    /// documented shape.
     pub async fn write_file(&self, path: &str, content: impl Into<Bytes>) -> Result<()> {
         self.upload([UploadFile::from_bytes(path, content)]).await
     }
