@@ -34,7 +34,7 @@ use crate::error::{Error, Result};
 use crate::secret::Secret;
 use crate::stream::StreamOptions;
 use crate::transport::retry::Failure;
-use crate::transport::{Api, Idempotency, Transport};
+use crate::transport::{Api, Transport};
 
 pub use opensandbox_execd_api::types;
 
@@ -104,11 +104,7 @@ impl ExecdClient {
         let api = opensandbox_execd_api::Client::new_with_client(
             transport.base(),
             transport.http().clone(),
-            opensandbox_execd_api::hooks::RequestOptions {
-                headers: transport.headers().clone(),
-                timeout: Some(transport.options().request_timeout),
-                max_body: Some(transport.options().max_response_body),
-            },
+            transport.request_options(),
         );
         Ok(ExecdClient { transport, api })
     }
@@ -125,12 +121,7 @@ impl ExecdClient {
 
     /// Checks that execd is up and serving (200 with an empty body).
     pub async fn ping(&self) -> Result<()> {
-        self.transport
-            .call("ping", Method::GET, Idempotency::ByMethod, || {
-                self.api.ping().send()
-            })
-            .await?;
-        Ok(())
+        self.transport.run(self.api.ping().send()).await
     }
 
     /// Options for the stream layer: the idle watchdog and the event size limit.
@@ -157,7 +148,7 @@ impl ExecdClient {
     /// retried once it may have left) and returns its event stream.
     async fn post_event_stream<B: serde::Serialize + ?Sized>(
         &self,
-        op: &'static str,
+        op: &'static crate::transport::Operation,
         path: &str,
         body: &B,
     ) -> Result<EventStream> {
@@ -165,7 +156,7 @@ impl ExecdClient {
             .map_err(|e| Error::InvalidInput(format!("could not encode the request: {e}")))?;
         let resp = self
             .transport
-            .send(op, Method::POST, Idempotency::ByMethod, || {
+            .send(op, || {
                 Ok(self
                     .transport
                     .request(Method::POST, path)
