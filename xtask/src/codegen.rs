@@ -7,7 +7,7 @@ use progenitor_impl::{GenerationSettings, Generator, InterfaceStyle, TagStyle, T
 use quote::quote;
 use serde_json::Value;
 
-use crate::{compat, convert, open_enum, opid, redact, spec};
+use crate::{compat, convert, open_enum, operations, opid, redact, spec};
 
 /// One generated crate and the spec documents it is generated from.
 pub struct Target {
@@ -45,13 +45,34 @@ pub struct Output {
     pub generated: String,
     /// Text of the converted 3.0 document.
     pub converted: String,
+    /// The operations of the target's documents.
+    pub ops: Vec<operations::Op>,
+}
+
+/// What [`prepare`] makes of a target's documents.
+pub struct Prepared {
+    /// The converted, shaped 3.0 document.
+    pub doc: Value,
+    /// What shaping left out and replaced.
+    pub shaped: compat::Shaped,
+    /// Fields whose values are secret.
+    pub secrets: redact::SecretFields,
+    /// Every operation, with its idempotency (before shaping leaves any out).
+    pub ops: Vec<operations::Op>,
+}
+
+/// Reads `specs/overlays/idempotency.yaml` (an absent file is an empty table).
+pub fn load_idempotency(root: &Path) -> Result<operations::Overlay, String> {
+    let path = root.join("specs").join(operations::OVERLAY);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => operations::parse_overlay(&text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Default::default()),
+        Err(e) => Err(format!("reading {}: {e}", path.display())),
+    }
 }
 
 /// Loads, overlays, merges, converts and shapes the documents of a target.
-pub fn prepare(
-    root: &Path,
-    target: &Target,
-) -> Result<(Value, compat::Shaped, redact::SecretFields), String> {
+pub fn prepare(root: &Path, target: &Target) -> Result<Prepared, String> {
     let specs_dir = root.join("specs");
     let mut merged: Option<Value> = None;
     for name in target.specs {
@@ -76,13 +97,24 @@ pub fn prepare(
         Err(e) => return Err(format!("reading {}: {e}", overrides_path.display())),
     };
     opid::assign(&mut doc, &overrides)?;
+    let ops = operations::collect(&doc, &load_idempotency(root)?);
     let shaped = compat::shape(&mut doc)?;
-    Ok((doc, shaped, secrets))
+    Ok(Prepared {
+        doc,
+        shaped,
+        secrets,
+        ops,
+    })
 }
 
 /// Produces the outputs for a target.
 pub fn generate(root: &Path, target: &Target) -> Result<Output, String> {
-    let (doc, shaped, secrets) = prepare(root, target)?;
+    let Prepared {
+        doc,
+        shaped,
+        secrets,
+        ops,
+    } = prepare(root, target)?;
     let converted = serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())? + "\n";
     let api: openapiv3::OpenAPI = serde_json::from_value(doc)
         .map_err(|e| format!("converted document does not parse as OpenAPI 3.0: {e}"))?;
@@ -119,8 +151,9 @@ pub fn generate(root: &Path, target: &Target) -> Result<Output, String> {
             redact::EXTENSION
         ));
     }
+    let table = operations::items(&ops, &operations::generated_names(&mut file))?;
     let support: syn::File =
-        syn::parse2(support_items(&shaped.excluded)).map_err(|e| e.to_string())?;
+        syn::parse2(support_items(&shaped.excluded, table)).map_err(|e| e.to_string())?;
     file.items.extend(support.items);
 
     let sources = target
@@ -136,6 +169,7 @@ pub fn generate(root: &Path, target: &Target) -> Result<Output, String> {
     Ok(Output {
         generated,
         converted,
+        ops,
     })
 }
 
@@ -202,8 +236,9 @@ fn patch_types_module(file: &mut syn::File, extra: Vec<syn::Item>) -> Result<(),
     Ok(())
 }
 
-/// Makes the client's empty `ClientHooks` impl send through `crate::hooks::exec` (which
-/// reads response bodies through the configured size limit).
+/// Makes the client's empty `ClientHooks` impl send through `crate::hooks::exec` with the
+/// request's operation from the table (the executor retries and traces by it; without
+/// one, response bodies are read through the configured size limit).
 fn route_exec_through_hooks(file: &mut syn::File) -> Result<(), String> {
     for item in &mut file.items {
         if let syn::Item::Impl(imp) = item
@@ -218,11 +253,12 @@ fn route_exec_through_hooks(file: &mut syn::File) -> Result<(), String> {
                 async fn exec(
                     &self,
                     request: reqwest::Request,
-                    _info: &OperationInfo,
+                    info: &OperationInfo,
                 ) -> reqwest::Result<reqwest::Response> {
                     crate::hooks::exec(
                         ClientInfo::client(*self),
                         ClientInfo::inner(*self),
+                        crate::operations::operation(info.operation_id),
                         request,
                     )
                     .await
@@ -235,7 +271,10 @@ fn route_exec_through_hooks(file: &mut syn::File) -> Result<(), String> {
 }
 
 /// Items every generated crate carries beside progenitor's output.
-fn support_items(excluded: &[compat::Excluded]) -> proc_macro2::TokenStream {
+fn support_items(
+    excluded: &[compat::Excluded],
+    table: proc_macro2::TokenStream,
+) -> proc_macro2::TokenStream {
     let rows = excluded.iter().map(|e| {
         let (id, method, path) = (&e.operation_id, &e.method, &e.path);
         quote!((#id, #method, #path))
@@ -291,154 +330,26 @@ fn support_items(excluded: &[compat::Excluded]) -> proc_macro2::TokenStream {
             }
         }
 
-        /// The hook the generated client runs on every request.
-        pub mod hooks {
-            /// What the client adds to every request it sends: headers (authentication,
-            /// headers an endpoint requires) and a whole-request timeout. `Debug` lists
-            /// header names only: values may be secrets.
-            #[derive(Clone, Default)]
-            pub struct RequestOptions {
-                /// Headers set on every request, replacing values of the same name.
-                pub headers: ::reqwest::header::HeaderMap,
-                /// Whole-request timeout; `None` leaves the `reqwest::Client`'s own.
-                pub timeout: ::std::option::Option<::std::time::Duration>,
-                /// The largest response body read; a larger one fails while it is read
-                /// (with [`BodyTooLarge`] as the cause), before it is held in memory.
-                pub max_body: ::std::option::Option<u64>,
-            }
+        /// What the generated clients share: request options, the operation entry type,
+        /// the response-size limit and the executor hook.
+        pub use ::opensandbox_hooks as hooks;
 
-            /// Why a response body was not read to its end: it is larger than
-            /// [`RequestOptions::max_body`].
-            #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-            pub struct BodyTooLarge {
-                /// The limit in bytes.
-                pub limit: u64,
-            }
-
-            impl ::std::fmt::Display for BodyTooLarge {
-                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    write!(f, "the response body is larger than the limit of {} bytes", self.limit)
-                }
-            }
-
-            impl ::std::error::Error for BodyTooLarge {}
-
-            /// A body stream that fails once more than `limit` bytes arrived (at once when
-            /// `Content-Length` already says so).
-            struct Limited<S> {
-                inner: ::std::pin::Pin<::std::boxed::Box<S>>,
-                seen: u64,
-                limit: u64,
-                done: bool,
-            }
-
-            impl<S, B, E> ::futures_core::Stream for Limited<S>
-            where
-                S: ::futures_core::Stream<Item = ::std::result::Result<B, E>>,
-                B: AsRef<[u8]>,
-                E: ::std::error::Error + Send + Sync + 'static,
-            {
-                type Item = ::std::result::Result<
-                    B,
-                    ::std::boxed::Box<dyn ::std::error::Error + Send + Sync>,
-                >;
-
-                fn poll_next(
-                    mut self: ::std::pin::Pin<&mut Self>,
-                    cx: &mut ::std::task::Context<'_>,
-                ) -> ::std::task::Poll<::std::option::Option<Self::Item>> {
-                    use ::std::task::Poll;
-                    if self.done {
-                        return Poll::Ready(None);
-                    }
-                    if self.seen > self.limit {
-                        self.done = true;
-                        let limit = self.limit;
-                        return Poll::Ready(Some(Err(::std::boxed::Box::new(BodyTooLarge { limit }))));
-                    }
-                    match self.inner.as_mut().poll_next(cx) {
-                        Poll::Ready(Some(Ok(chunk))) => {
-                            let n = chunk.as_ref().len() as u64;
-                            self.seen = self.seen.saturating_add(n);
-                            if self.seen > self.limit {
-                                self.done = true;
-                                let limit = self.limit;
-                                return Poll::Ready(Some(Err(::std::boxed::Box::new(BodyTooLarge { limit }))));
-                            }
-                            Poll::Ready(Some(Ok(chunk)))
-                        }
-                        Poll::Ready(Some(Err(e))) => Poll::Ready(Some(Err(::std::boxed::Box::new(e)))),
-                        Poll::Ready(None) => Poll::Ready(None),
-                        Poll::Pending => Poll::Pending,
-                    }
-                }
-            }
-
-            /// Sends `request`; with [`RequestOptions::max_body`] a success answer's body is
-            /// read through that limit.
-            pub async fn exec(
-                client: &::reqwest::Client,
-                options: &RequestOptions,
-                request: ::reqwest::Request,
-            ) -> ::reqwest::Result<::reqwest::Response> {
-                let response = client.execute(request).await?;
-                // Error answers are read by the caller, which keeps only a prefix.
-                let ::std::option::Option::Some(limit) = options.max_body else {
-                    return Ok(response);
-                };
-                if !response.status().is_success() {
-                    return Ok(response);
-                }
-                let declared = response.content_length().unwrap_or(0);
-                let status = response.status();
-                let version = response.version();
-                let headers = response.headers().clone();
-                let limited = Limited {
-                    inner: ::std::boxed::Box::pin(response.bytes_stream()),
-                    // A declared length over the limit fails on the first read.
-                    seen: if declared > limit { declared } else { 0 },
-                    limit,
-                    done: false,
-                };
-                let mut limited = ::http::Response::new(::reqwest::Body::wrap_stream(limited));
-                *limited.status_mut() = status;
-                *limited.version_mut() = version;
-                *limited.headers_mut() = headers;
-                Ok(::reqwest::Response::from(limited))
-            }
-
-            impl ::std::fmt::Debug for RequestOptions {
-                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.debug_struct("RequestOptions")
-                        .field("headers", &self.headers.keys().collect::<::std::vec::Vec<_>>())
-                        .field("timeout", &self.timeout)
-                        .field("max_body", &self.max_body)
-                        .finish()
-                }
-            }
-
-            /// Applies `options` to `request`.
-            pub fn apply(options: &RequestOptions, request: &mut ::reqwest::Request) {
-                let target = request.headers_mut();
-                for name in options.headers.keys() {
-                    target.remove(name);
-                }
-                for (name, value) in options.headers.iter() {
-                    target.append(name.clone(), value.clone());
-                }
-                if let Some(timeout) = options.timeout {
-                    *request.timeout_mut() = Some(timeout);
-                }
-            }
-        }
+        #table
     }
 }
 
 /// Writes (or, with `check`, compares) every target's outputs. Returns the stale files.
 pub fn run(root: &Path, check: bool) -> Result<Vec<PathBuf>, String> {
     let mut stale = Vec::new();
-    for target in TARGETS {
-        let out = generate(root, target)?;
+    let outputs = TARGETS
+        .iter()
+        .map(|t| generate(root, t))
+        .collect::<Result<Vec<_>, _>>()?;
+    operations::check_known(
+        &load_idempotency(root)?,
+        outputs.iter().flat_map(|o| &o.ops),
+    )?;
+    for (target, out) in TARGETS.iter().zip(outputs) {
         let dir = root.join(target.dir);
         for (rel, text) in [
             (GENERATED_RS, &out.generated),

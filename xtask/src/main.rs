@@ -15,6 +15,7 @@ mod convert;
 mod diff;
 mod names;
 mod open_enum;
+mod operations;
 mod opid;
 mod redact;
 mod spec;

@@ -35,19 +35,26 @@ pub fn parse_overrides(text: &str) -> Result<BTreeMap<(String, String), String>,
         return Err("override table: expected a map of \"METHOD /path\": operationId".into());
     };
     for (key, id) in map {
-        let (method, path) = key
-            .split_once(' ')
-            .ok_or_else(|| format!("override table: key {key:?} is not \"METHOD /path\""))?;
-        let method = method.to_ascii_lowercase();
-        if !METHODS.contains(&method.as_str()) {
-            return Err(format!("override table: unknown method in {key:?}"));
-        }
+        let key_parts = parse_key("override table", key)?;
         let id = id
             .as_str()
             .ok_or_else(|| format!("override table: value for {key:?} is not a string"))?;
-        out.insert((method, path.trim().to_string()), id.to_string());
+        out.insert(key_parts, id.to_string());
     }
     Ok(out)
+}
+
+/// Parses a table key `"METHOD /path"` into `(lower-case method, path)`; `table` names
+/// the table in errors.
+pub fn parse_key(table: &str, key: &str) -> Result<(String, String), String> {
+    let (method, path) = key
+        .split_once(' ')
+        .ok_or_else(|| format!("{table}: key {key:?} is not \"METHOD /path\""))?;
+    let method = method.to_ascii_lowercase();
+    if !METHODS.contains(&method.as_str()) {
+        return Err(format!("{table}: unknown method in {key:?}"));
+    }
+    Ok((method, path.trim().to_string()))
 }
 
 /// Gives every operation of `doc` an operationId; returns an error if two operations end

@@ -2968,9 +2968,14 @@ impl ClientHooks<crate::hooks::RequestOptions> for &Client {
     async fn exec(
         &self,
         request: reqwest::Request,
-        _info: &OperationInfo,
+        info: &OperationInfo,
     ) -> reqwest::Result<reqwest::Response> {
-        crate::hooks::exec(ClientInfo::client(*self), ClientInfo::inner(*self), request)
+        crate::hooks::exec(
+                ClientInfo::client(*self),
+                ClientInfo::inner(*self),
+                crate::operations::operation(info.operation_id),
+                request,
+            )
             .await
     }
 }
@@ -3925,140 +3930,162 @@ pub mod redact {
         }
     }
 }
-/// The hook the generated client runs on every request.
-pub mod hooks {
-    /// What the client adds to every request it sends: headers (authentication,
-    /// headers an endpoint requires) and a whole-request timeout. `Debug` lists
-    /// header names only: values may be secrets.
-    #[derive(Clone, Default)]
-    pub struct RequestOptions {
-        /// Headers set on every request, replacing values of the same name.
-        pub headers: ::reqwest::header::HeaderMap,
-        /// Whole-request timeout; `None` leaves the `reqwest::Client`'s own.
-        pub timeout: ::std::option::Option<::std::time::Duration>,
-        /// The largest response body read; a larger one fails while it is read
-        /// (with [`BodyTooLarge`] as the cause), before it is held in memory.
-        pub max_body: ::std::option::Option<u64>,
-    }
-    /// Why a response body was not read to its end: it is larger than
-    /// [`RequestOptions::max_body`].
-    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-    pub struct BodyTooLarge {
-        /// The limit in bytes.
-        pub limit: u64,
-    }
-    impl ::std::fmt::Display for BodyTooLarge {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(
-                f, "the response body is larger than the limit of {} bytes", self.limit
-            )
-        }
-    }
-    impl ::std::error::Error for BodyTooLarge {}
-    /// A body stream that fails once more than `limit` bytes arrived (at once when
-    /// `Content-Length` already says so).
-    struct Limited<S> {
-        inner: ::std::pin::Pin<::std::boxed::Box<S>>,
-        seen: u64,
-        limit: u64,
-        done: bool,
-    }
-    impl<S, B, E> ::futures_core::Stream for Limited<S>
-    where
-        S: ::futures_core::Stream<Item = ::std::result::Result<B, E>>,
-        B: AsRef<[u8]>,
-        E: ::std::error::Error + Send + Sync + 'static,
-    {
-        type Item = ::std::result::Result<
-            B,
-            ::std::boxed::Box<dyn ::std::error::Error + Send + Sync>,
-        >;
-        fn poll_next(
-            mut self: ::std::pin::Pin<&mut Self>,
-            cx: &mut ::std::task::Context<'_>,
-        ) -> ::std::task::Poll<::std::option::Option<Self::Item>> {
-            use ::std::task::Poll;
-            if self.done {
-                return Poll::Ready(None);
+/// What the generated clients share: request options, the operation entry type,
+/// the response-size limit and the executor hook.
+pub use ::opensandbox_hooks as hooks;
+/// Every operation of the spec (those in [`NOT_GENERATED`] included): its
+/// operationId, generated method name, method, path and whether repeating it is
+/// harmless.
+pub mod operations {
+    use crate::hooks::Operation;
+    ///`getPolicy`: `GET /policy`, idempotent.
+    pub static GET_POLICY: Operation = Operation::new(
+        "getPolicy",
+        "get_policy",
+        ::http::Method::GET,
+        "/policy",
+        true,
+        false,
+    );
+    ///`deletePolicyRules`: `DELETE /policy`, idempotent.
+    pub static DELETE_POLICY_RULES: Operation = Operation::new(
+        "deletePolicyRules",
+        "delete_policy_rules",
+        ::http::Method::DELETE,
+        "/policy",
+        true,
+        false,
+    );
+    ///`patchPolicy`: `PATCH /policy`, idempotent.
+    pub static PATCH_POLICY: Operation = Operation::new(
+        "patchPolicy",
+        "patch_policy",
+        ::http::Method::PATCH,
+        "/policy",
+        true,
+        false,
+    );
+    ///`getCredentialVault`: `GET /credential-vault`, idempotent.
+    pub static GET_CREDENTIAL_VAULT: Operation = Operation::new(
+        "getCredentialVault",
+        "get_credential_vault",
+        ::http::Method::GET,
+        "/credential-vault",
+        true,
+        false,
+    );
+    ///`createCredentialVault`: `POST /credential-vault`.
+    pub static CREATE_CREDENTIAL_VAULT: Operation = Operation::new(
+        "createCredentialVault",
+        "create_credential_vault",
+        ::http::Method::POST,
+        "/credential-vault",
+        false,
+        false,
+    );
+    ///`deleteCredentialVault`: `DELETE /credential-vault`, idempotent.
+    pub static DELETE_CREDENTIAL_VAULT: Operation = Operation::new(
+        "deleteCredentialVault",
+        "delete_credential_vault",
+        ::http::Method::DELETE,
+        "/credential-vault",
+        true,
+        false,
+    );
+    ///`patchCredentialVault`: `PATCH /credential-vault`.
+    pub static PATCH_CREDENTIAL_VAULT: Operation = Operation::new(
+        "patchCredentialVault",
+        "patch_credential_vault",
+        ::http::Method::PATCH,
+        "/credential-vault",
+        false,
+        false,
+    );
+    ///`listCredentialVaultCredentials`: `GET /credential-vault/credentials`, idempotent.
+    pub static LIST_CREDENTIAL_VAULT_CREDENTIALS: Operation = Operation::new(
+        "listCredentialVaultCredentials",
+        "list_credential_vault_credentials",
+        ::http::Method::GET,
+        "/credential-vault/credentials",
+        true,
+        false,
+    );
+    ///`getCredentialVaultCredential`: `GET /credential-vault/credentials/{credential_name}`, idempotent.
+    pub static GET_CREDENTIAL_VAULT_CREDENTIAL: Operation = Operation::new(
+        "getCredentialVaultCredential",
+        "get_credential_vault_credential",
+        ::http::Method::GET,
+        "/credential-vault/credentials/{credential_name}",
+        true,
+        false,
+    );
+    ///`listCredentialVaultBindings`: `GET /credential-vault/bindings`, idempotent.
+    pub static LIST_CREDENTIAL_VAULT_BINDINGS: Operation = Operation::new(
+        "listCredentialVaultBindings",
+        "list_credential_vault_bindings",
+        ::http::Method::GET,
+        "/credential-vault/bindings",
+        true,
+        false,
+    );
+    ///`getCredentialVaultBinding`: `GET /credential-vault/bindings/{binding_name}`, idempotent.
+    pub static GET_CREDENTIAL_VAULT_BINDING: Operation = Operation::new(
+        "getCredentialVaultBinding",
+        "get_credential_vault_binding",
+        ::http::Method::GET,
+        "/credential-vault/bindings/{binding_name}",
+        true,
+        false,
+    );
+    /// Every operation, in the order of the spec.
+    pub static OPERATIONS: &[&Operation] = &[
+        &GET_POLICY,
+        &DELETE_POLICY_RULES,
+        &PATCH_POLICY,
+        &GET_CREDENTIAL_VAULT,
+        &CREATE_CREDENTIAL_VAULT,
+        &DELETE_CREDENTIAL_VAULT,
+        &PATCH_CREDENTIAL_VAULT,
+        &LIST_CREDENTIAL_VAULT_CREDENTIALS,
+        &GET_CREDENTIAL_VAULT_CREDENTIAL,
+        &LIST_CREDENTIAL_VAULT_BINDINGS,
+        &GET_CREDENTIAL_VAULT_BINDING,
+    ];
+    /// The operation with this operationId (`getSandbox`) or generated method
+    /// name (`get_sandbox`).
+    pub fn operation(key: &str) -> ::std::option::Option<&'static Operation> {
+        match key {
+            "getPolicy" | "get_policy" => ::std::option::Option::Some(&GET_POLICY),
+            "deletePolicyRules" | "delete_policy_rules" => {
+                ::std::option::Option::Some(&DELETE_POLICY_RULES)
             }
-            if self.seen > self.limit {
-                self.done = true;
-                let limit = self.limit;
-                return Poll::Ready(
-                    Some(Err(::std::boxed::Box::new(BodyTooLarge { limit }))),
-                );
+            "patchPolicy" | "patch_policy" => ::std::option::Option::Some(&PATCH_POLICY),
+            "getCredentialVault" | "get_credential_vault" => {
+                ::std::option::Option::Some(&GET_CREDENTIAL_VAULT)
             }
-            match self.inner.as_mut().poll_next(cx) {
-                Poll::Ready(Some(Ok(chunk))) => {
-                    let n = chunk.as_ref().len() as u64;
-                    self.seen = self.seen.saturating_add(n);
-                    if self.seen > self.limit {
-                        self.done = true;
-                        let limit = self.limit;
-                        return Poll::Ready(
-                            Some(Err(::std::boxed::Box::new(BodyTooLarge { limit }))),
-                        );
-                    }
-                    Poll::Ready(Some(Ok(chunk)))
-                }
-                Poll::Ready(Some(Err(e))) => {
-                    Poll::Ready(Some(Err(::std::boxed::Box::new(e))))
-                }
-                Poll::Ready(None) => Poll::Ready(None),
-                Poll::Pending => Poll::Pending,
+            "createCredentialVault" | "create_credential_vault" => {
+                ::std::option::Option::Some(&CREATE_CREDENTIAL_VAULT)
             }
-        }
-    }
-    /// Sends `request`; with [`RequestOptions::max_body`] a success answer's body is
-    /// read through that limit.
-    pub async fn exec(
-        client: &::reqwest::Client,
-        options: &RequestOptions,
-        request: ::reqwest::Request,
-    ) -> ::reqwest::Result<::reqwest::Response> {
-        let response = client.execute(request).await?;
-        let ::std::option::Option::Some(limit) = options.max_body else {
-            return Ok(response);
-        };
-        if !response.status().is_success() {
-            return Ok(response);
-        }
-        let declared = response.content_length().unwrap_or(0);
-        let status = response.status();
-        let version = response.version();
-        let headers = response.headers().clone();
-        let limited = Limited {
-            inner: ::std::boxed::Box::pin(response.bytes_stream()),
-            seen: if declared > limit { declared } else { 0 },
-            limit,
-            done: false,
-        };
-        let mut limited = ::http::Response::new(::reqwest::Body::wrap_stream(limited));
-        *limited.status_mut() = status;
-        *limited.version_mut() = version;
-        *limited.headers_mut() = headers;
-        Ok(::reqwest::Response::from(limited))
-    }
-    impl ::std::fmt::Debug for RequestOptions {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.debug_struct("RequestOptions")
-                .field("headers", &self.headers.keys().collect::<::std::vec::Vec<_>>())
-                .field("timeout", &self.timeout)
-                .field("max_body", &self.max_body)
-                .finish()
-        }
-    }
-    /// Applies `options` to `request`.
-    pub fn apply(options: &RequestOptions, request: &mut ::reqwest::Request) {
-        let target = request.headers_mut();
-        for name in options.headers.keys() {
-            target.remove(name);
-        }
-        for (name, value) in options.headers.iter() {
-            target.append(name.clone(), value.clone());
-        }
-        if let Some(timeout) = options.timeout {
-            *request.timeout_mut() = Some(timeout);
+            "deleteCredentialVault" | "delete_credential_vault" => {
+                ::std::option::Option::Some(&DELETE_CREDENTIAL_VAULT)
+            }
+            "patchCredentialVault" | "patch_credential_vault" => {
+                ::std::option::Option::Some(&PATCH_CREDENTIAL_VAULT)
+            }
+            "listCredentialVaultCredentials" | "list_credential_vault_credentials" => {
+                ::std::option::Option::Some(&LIST_CREDENTIAL_VAULT_CREDENTIALS)
+            }
+            "getCredentialVaultCredential" | "get_credential_vault_credential" => {
+                ::std::option::Option::Some(&GET_CREDENTIAL_VAULT_CREDENTIAL)
+            }
+            "listCredentialVaultBindings" | "list_credential_vault_bindings" => {
+                ::std::option::Option::Some(&LIST_CREDENTIAL_VAULT_BINDINGS)
+            }
+            "getCredentialVaultBinding" | "get_credential_vault_binding" => {
+                ::std::option::Option::Some(&GET_CREDENTIAL_VAULT_BINDING)
+            }
+            _ => ::std::option::Option::None,
         }
     }
 }
+pub use operations::{OPERATIONS, operation};

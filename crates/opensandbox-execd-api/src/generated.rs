@@ -2692,9 +2692,14 @@ impl ClientHooks<crate::hooks::RequestOptions> for &Client {
     async fn exec(
         &self,
         request: reqwest::Request,
-        _info: &OperationInfo,
+        info: &OperationInfo,
     ) -> reqwest::Result<reqwest::Response> {
-        crate::hooks::exec(ClientInfo::client(*self), ClientInfo::inner(*self), request)
+        crate::hooks::exec(
+                ClientInfo::client(*self),
+                ClientInfo::inner(*self),
+                crate::operations::operation(info.operation_id),
+                request,
+            )
             .await
     }
 }
@@ -5516,140 +5521,402 @@ pub mod redact {
         }
     }
 }
-/// The hook the generated client runs on every request.
-pub mod hooks {
-    /// What the client adds to every request it sends: headers (authentication,
-    /// headers an endpoint requires) and a whole-request timeout. `Debug` lists
-    /// header names only: values may be secrets.
-    #[derive(Clone, Default)]
-    pub struct RequestOptions {
-        /// Headers set on every request, replacing values of the same name.
-        pub headers: ::reqwest::header::HeaderMap,
-        /// Whole-request timeout; `None` leaves the `reqwest::Client`'s own.
-        pub timeout: ::std::option::Option<::std::time::Duration>,
-        /// The largest response body read; a larger one fails while it is read
-        /// (with [`BodyTooLarge`] as the cause), before it is held in memory.
-        pub max_body: ::std::option::Option<u64>,
-    }
-    /// Why a response body was not read to its end: it is larger than
-    /// [`RequestOptions::max_body`].
-    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-    pub struct BodyTooLarge {
-        /// The limit in bytes.
-        pub limit: u64,
-    }
-    impl ::std::fmt::Display for BodyTooLarge {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(
-                f, "the response body is larger than the limit of {} bytes", self.limit
-            )
-        }
-    }
-    impl ::std::error::Error for BodyTooLarge {}
-    /// A body stream that fails once more than `limit` bytes arrived (at once when
-    /// `Content-Length` already says so).
-    struct Limited<S> {
-        inner: ::std::pin::Pin<::std::boxed::Box<S>>,
-        seen: u64,
-        limit: u64,
-        done: bool,
-    }
-    impl<S, B, E> ::futures_core::Stream for Limited<S>
-    where
-        S: ::futures_core::Stream<Item = ::std::result::Result<B, E>>,
-        B: AsRef<[u8]>,
-        E: ::std::error::Error + Send + Sync + 'static,
-    {
-        type Item = ::std::result::Result<
-            B,
-            ::std::boxed::Box<dyn ::std::error::Error + Send + Sync>,
-        >;
-        fn poll_next(
-            mut self: ::std::pin::Pin<&mut Self>,
-            cx: &mut ::std::task::Context<'_>,
-        ) -> ::std::task::Poll<::std::option::Option<Self::Item>> {
-            use ::std::task::Poll;
-            if self.done {
-                return Poll::Ready(None);
+/// What the generated clients share: request options, the operation entry type,
+/// the response-size limit and the executor hook.
+pub use ::opensandbox_hooks as hooks;
+/// Every operation of the spec (those in [`NOT_GENERATED`] included): its
+/// operationId, generated method name, method, path and whether repeating it is
+/// harmless.
+pub mod operations {
+    use crate::hooks::Operation;
+    ///`ping`: `GET /ping`, idempotent.
+    pub static PING: Operation = Operation::new(
+        "ping",
+        "ping",
+        ::http::Method::GET,
+        "/ping",
+        true,
+        false,
+    );
+    ///`listContexts`: `GET /code/contexts`, idempotent.
+    pub static LIST_CONTEXTS: Operation = Operation::new(
+        "listContexts",
+        "list_contexts",
+        ::http::Method::GET,
+        "/code/contexts",
+        true,
+        false,
+    );
+    ///`deleteContextsByLanguage`: `DELETE /code/contexts`, idempotent.
+    pub static DELETE_CONTEXTS_BY_LANGUAGE: Operation = Operation::new(
+        "deleteContextsByLanguage",
+        "delete_contexts_by_language",
+        ::http::Method::DELETE,
+        "/code/contexts",
+        true,
+        false,
+    );
+    ///`getContext`: `GET /code/contexts/{context_id}`, idempotent.
+    pub static GET_CONTEXT: Operation = Operation::new(
+        "getContext",
+        "get_context",
+        ::http::Method::GET,
+        "/code/contexts/{context_id}",
+        true,
+        false,
+    );
+    ///`deleteContext`: `DELETE /code/contexts/{context_id}`, idempotent.
+    pub static DELETE_CONTEXT: Operation = Operation::new(
+        "deleteContext",
+        "delete_context",
+        ::http::Method::DELETE,
+        "/code/contexts/{context_id}",
+        true,
+        false,
+    );
+    ///`createCodeContext`: `POST /code/context`.
+    pub static CREATE_CODE_CONTEXT: Operation = Operation::new(
+        "createCodeContext",
+        "create_code_context",
+        ::http::Method::POST,
+        "/code/context",
+        false,
+        false,
+    );
+    ///`runCode`: `POST /code`.
+    pub static RUN_CODE: Operation = Operation::new(
+        "runCode",
+        "run_code",
+        ::http::Method::POST,
+        "/code",
+        false,
+        true,
+    );
+    ///`interruptCode`: `DELETE /code`, idempotent.
+    pub static INTERRUPT_CODE: Operation = Operation::new(
+        "interruptCode",
+        "interrupt_code",
+        ::http::Method::DELETE,
+        "/code",
+        true,
+        false,
+    );
+    ///`createSession`: `POST /session`.
+    pub static CREATE_SESSION: Operation = Operation::new(
+        "createSession",
+        "create_session",
+        ::http::Method::POST,
+        "/session",
+        false,
+        false,
+    );
+    ///`runInSession`: `POST /session/{sessionId}/run`.
+    pub static RUN_IN_SESSION: Operation = Operation::new(
+        "runInSession",
+        "run_in_session",
+        ::http::Method::POST,
+        "/session/{sessionId}/run",
+        false,
+        true,
+    );
+    ///`deleteSession`: `DELETE /session/{sessionId}`, idempotent.
+    pub static DELETE_SESSION: Operation = Operation::new(
+        "deleteSession",
+        "delete_session",
+        ::http::Method::DELETE,
+        "/session/{sessionId}",
+        true,
+        false,
+    );
+    ///`runCommand`: `POST /command`.
+    pub static RUN_COMMAND: Operation = Operation::new(
+        "runCommand",
+        "run_command",
+        ::http::Method::POST,
+        "/command",
+        false,
+        true,
+    );
+    ///`interruptCommand`: `DELETE /command`, idempotent.
+    pub static INTERRUPT_COMMAND: Operation = Operation::new(
+        "interruptCommand",
+        "interrupt_command",
+        ::http::Method::DELETE,
+        "/command",
+        true,
+        false,
+    );
+    ///`getCommandStatus`: `GET /command/status/{id}`, idempotent.
+    pub static GET_COMMAND_STATUS: Operation = Operation::new(
+        "getCommandStatus",
+        "get_command_status",
+        ::http::Method::GET,
+        "/command/status/{id}",
+        true,
+        false,
+    );
+    ///`getBackgroundCommandLogs`: `GET /command/{id}/logs`, idempotent.
+    pub static GET_BACKGROUND_COMMAND_LOGS: Operation = Operation::new(
+        "getBackgroundCommandLogs",
+        "get_background_command_logs",
+        ::http::Method::GET,
+        "/command/{id}/logs",
+        true,
+        true,
+    );
+    ///`getFilesInfo`: `GET /files/info`, idempotent.
+    pub static GET_FILES_INFO: Operation = Operation::new(
+        "getFilesInfo",
+        "get_files_info",
+        ::http::Method::GET,
+        "/files/info",
+        true,
+        false,
+    );
+    ///`removeFiles`: `DELETE /files`, idempotent.
+    pub static REMOVE_FILES: Operation = Operation::new(
+        "removeFiles",
+        "remove_files",
+        ::http::Method::DELETE,
+        "/files",
+        true,
+        false,
+    );
+    ///`chmodFiles`: `POST /files/permissions`, idempotent.
+    pub static CHMOD_FILES: Operation = Operation::new(
+        "chmodFiles",
+        "chmod_files",
+        ::http::Method::POST,
+        "/files/permissions",
+        true,
+        false,
+    );
+    ///`renameFiles`: `POST /files/mv`.
+    pub static RENAME_FILES: Operation = Operation::new(
+        "renameFiles",
+        "rename_files",
+        ::http::Method::POST,
+        "/files/mv",
+        false,
+        false,
+    );
+    ///`searchFiles`: `GET /files/search`, idempotent.
+    pub static SEARCH_FILES: Operation = Operation::new(
+        "searchFiles",
+        "search_files",
+        ::http::Method::GET,
+        "/files/search",
+        true,
+        false,
+    );
+    ///`replaceContent`: `POST /files/replace`.
+    pub static REPLACE_CONTENT: Operation = Operation::new(
+        "replaceContent",
+        "replace_content",
+        ::http::Method::POST,
+        "/files/replace",
+        false,
+        false,
+    );
+    ///`uploadFile`: `POST /files/upload`.
+    pub static UPLOAD_FILE: Operation = Operation::new(
+        "uploadFile",
+        "upload_file",
+        ::http::Method::POST,
+        "/files/upload",
+        false,
+        false,
+    );
+    ///`downloadFile`: `GET /files/download`, idempotent.
+    pub static DOWNLOAD_FILE: Operation = Operation::new(
+        "downloadFile",
+        "download_file",
+        ::http::Method::GET,
+        "/files/download",
+        true,
+        true,
+    );
+    ///`listDirectory`: `GET /directories/list`, idempotent.
+    pub static LIST_DIRECTORY: Operation = Operation::new(
+        "listDirectory",
+        "list_directory",
+        ::http::Method::GET,
+        "/directories/list",
+        true,
+        false,
+    );
+    ///`makeDirs`: `POST /directories`, idempotent.
+    pub static MAKE_DIRS: Operation = Operation::new(
+        "makeDirs",
+        "make_dirs",
+        ::http::Method::POST,
+        "/directories",
+        true,
+        false,
+    );
+    ///`removeDirs`: `DELETE /directories`, idempotent.
+    pub static REMOVE_DIRS: Operation = Operation::new(
+        "removeDirs",
+        "remove_dirs",
+        ::http::Method::DELETE,
+        "/directories",
+        true,
+        false,
+    );
+    ///`getMetrics`: `GET /metrics`, idempotent.
+    pub static GET_METRICS: Operation = Operation::new(
+        "getMetrics",
+        "get_metrics",
+        ::http::Method::GET,
+        "/metrics",
+        true,
+        false,
+    );
+    ///`watchMetrics`: `GET /metrics/watch`, idempotent.
+    pub static WATCH_METRICS: Operation = Operation::new(
+        "watchMetrics",
+        "watch_metrics",
+        ::http::Method::GET,
+        "/metrics/watch",
+        true,
+        true,
+    );
+    ///`createPtySession`: `POST /pty`.
+    pub static CREATE_PTY_SESSION: Operation = Operation::new(
+        "createPtySession",
+        "create_pty_session",
+        ::http::Method::POST,
+        "/pty",
+        false,
+        false,
+    );
+    ///`getPtySession`: `GET /pty/{sessionId}`, idempotent.
+    pub static GET_PTY_SESSION: Operation = Operation::new(
+        "getPtySession",
+        "get_pty_session",
+        ::http::Method::GET,
+        "/pty/{sessionId}",
+        true,
+        false,
+    );
+    ///`deletePtySession`: `DELETE /pty/{sessionId}`, idempotent.
+    pub static DELETE_PTY_SESSION: Operation = Operation::new(
+        "deletePtySession",
+        "delete_pty_session",
+        ::http::Method::DELETE,
+        "/pty/{sessionId}",
+        true,
+        false,
+    );
+    /// Every operation, in the order of the spec.
+    pub static OPERATIONS: &[&Operation] = &[
+        &PING,
+        &LIST_CONTEXTS,
+        &DELETE_CONTEXTS_BY_LANGUAGE,
+        &GET_CONTEXT,
+        &DELETE_CONTEXT,
+        &CREATE_CODE_CONTEXT,
+        &RUN_CODE,
+        &INTERRUPT_CODE,
+        &CREATE_SESSION,
+        &RUN_IN_SESSION,
+        &DELETE_SESSION,
+        &RUN_COMMAND,
+        &INTERRUPT_COMMAND,
+        &GET_COMMAND_STATUS,
+        &GET_BACKGROUND_COMMAND_LOGS,
+        &GET_FILES_INFO,
+        &REMOVE_FILES,
+        &CHMOD_FILES,
+        &RENAME_FILES,
+        &SEARCH_FILES,
+        &REPLACE_CONTENT,
+        &UPLOAD_FILE,
+        &DOWNLOAD_FILE,
+        &LIST_DIRECTORY,
+        &MAKE_DIRS,
+        &REMOVE_DIRS,
+        &GET_METRICS,
+        &WATCH_METRICS,
+        &CREATE_PTY_SESSION,
+        &GET_PTY_SESSION,
+        &DELETE_PTY_SESSION,
+    ];
+    /// The operation with this operationId (`getSandbox`) or generated method
+    /// name (`get_sandbox`).
+    pub fn operation(key: &str) -> ::std::option::Option<&'static Operation> {
+        match key {
+            "ping" => ::std::option::Option::Some(&PING),
+            "listContexts" | "list_contexts" => {
+                ::std::option::Option::Some(&LIST_CONTEXTS)
             }
-            if self.seen > self.limit {
-                self.done = true;
-                let limit = self.limit;
-                return Poll::Ready(
-                    Some(Err(::std::boxed::Box::new(BodyTooLarge { limit }))),
-                );
+            "deleteContextsByLanguage" | "delete_contexts_by_language" => {
+                ::std::option::Option::Some(&DELETE_CONTEXTS_BY_LANGUAGE)
             }
-            match self.inner.as_mut().poll_next(cx) {
-                Poll::Ready(Some(Ok(chunk))) => {
-                    let n = chunk.as_ref().len() as u64;
-                    self.seen = self.seen.saturating_add(n);
-                    if self.seen > self.limit {
-                        self.done = true;
-                        let limit = self.limit;
-                        return Poll::Ready(
-                            Some(Err(::std::boxed::Box::new(BodyTooLarge { limit }))),
-                        );
-                    }
-                    Poll::Ready(Some(Ok(chunk)))
-                }
-                Poll::Ready(Some(Err(e))) => {
-                    Poll::Ready(Some(Err(::std::boxed::Box::new(e))))
-                }
-                Poll::Ready(None) => Poll::Ready(None),
-                Poll::Pending => Poll::Pending,
+            "getContext" | "get_context" => ::std::option::Option::Some(&GET_CONTEXT),
+            "deleteContext" | "delete_context" => {
+                ::std::option::Option::Some(&DELETE_CONTEXT)
             }
-        }
-    }
-    /// Sends `request`; with [`RequestOptions::max_body`] a success answer's body is
-    /// read through that limit.
-    pub async fn exec(
-        client: &::reqwest::Client,
-        options: &RequestOptions,
-        request: ::reqwest::Request,
-    ) -> ::reqwest::Result<::reqwest::Response> {
-        let response = client.execute(request).await?;
-        let ::std::option::Option::Some(limit) = options.max_body else {
-            return Ok(response);
-        };
-        if !response.status().is_success() {
-            return Ok(response);
-        }
-        let declared = response.content_length().unwrap_or(0);
-        let status = response.status();
-        let version = response.version();
-        let headers = response.headers().clone();
-        let limited = Limited {
-            inner: ::std::boxed::Box::pin(response.bytes_stream()),
-            seen: if declared > limit { declared } else { 0 },
-            limit,
-            done: false,
-        };
-        let mut limited = ::http::Response::new(::reqwest::Body::wrap_stream(limited));
-        *limited.status_mut() = status;
-        *limited.version_mut() = version;
-        *limited.headers_mut() = headers;
-        Ok(::reqwest::Response::from(limited))
-    }
-    impl ::std::fmt::Debug for RequestOptions {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.debug_struct("RequestOptions")
-                .field("headers", &self.headers.keys().collect::<::std::vec::Vec<_>>())
-                .field("timeout", &self.timeout)
-                .field("max_body", &self.max_body)
-                .finish()
-        }
-    }
-    /// Applies `options` to `request`.
-    pub fn apply(options: &RequestOptions, request: &mut ::reqwest::Request) {
-        let target = request.headers_mut();
-        for name in options.headers.keys() {
-            target.remove(name);
-        }
-        for (name, value) in options.headers.iter() {
-            target.append(name.clone(), value.clone());
-        }
-        if let Some(timeout) = options.timeout {
-            *request.timeout_mut() = Some(timeout);
+            "createCodeContext" | "create_code_context" => {
+                ::std::option::Option::Some(&CREATE_CODE_CONTEXT)
+            }
+            "runCode" | "run_code" => ::std::option::Option::Some(&RUN_CODE),
+            "interruptCode" | "interrupt_code" => {
+                ::std::option::Option::Some(&INTERRUPT_CODE)
+            }
+            "createSession" | "create_session" => {
+                ::std::option::Option::Some(&CREATE_SESSION)
+            }
+            "runInSession" | "run_in_session" => {
+                ::std::option::Option::Some(&RUN_IN_SESSION)
+            }
+            "deleteSession" | "delete_session" => {
+                ::std::option::Option::Some(&DELETE_SESSION)
+            }
+            "runCommand" | "run_command" => ::std::option::Option::Some(&RUN_COMMAND),
+            "interruptCommand" | "interrupt_command" => {
+                ::std::option::Option::Some(&INTERRUPT_COMMAND)
+            }
+            "getCommandStatus" | "get_command_status" => {
+                ::std::option::Option::Some(&GET_COMMAND_STATUS)
+            }
+            "getBackgroundCommandLogs" | "get_background_command_logs" => {
+                ::std::option::Option::Some(&GET_BACKGROUND_COMMAND_LOGS)
+            }
+            "getFilesInfo" | "get_files_info" => {
+                ::std::option::Option::Some(&GET_FILES_INFO)
+            }
+            "removeFiles" | "remove_files" => ::std::option::Option::Some(&REMOVE_FILES),
+            "chmodFiles" | "chmod_files" => ::std::option::Option::Some(&CHMOD_FILES),
+            "renameFiles" | "rename_files" => ::std::option::Option::Some(&RENAME_FILES),
+            "searchFiles" | "search_files" => ::std::option::Option::Some(&SEARCH_FILES),
+            "replaceContent" | "replace_content" => {
+                ::std::option::Option::Some(&REPLACE_CONTENT)
+            }
+            "uploadFile" | "upload_file" => ::std::option::Option::Some(&UPLOAD_FILE),
+            "downloadFile" | "download_file" => {
+                ::std::option::Option::Some(&DOWNLOAD_FILE)
+            }
+            "listDirectory" | "list_directory" => {
+                ::std::option::Option::Some(&LIST_DIRECTORY)
+            }
+            "makeDirs" | "make_dirs" => ::std::option::Option::Some(&MAKE_DIRS),
+            "removeDirs" | "remove_dirs" => ::std::option::Option::Some(&REMOVE_DIRS),
+            "getMetrics" | "get_metrics" => ::std::option::Option::Some(&GET_METRICS),
+            "watchMetrics" | "watch_metrics" => {
+                ::std::option::Option::Some(&WATCH_METRICS)
+            }
+            "createPtySession" | "create_pty_session" => {
+                ::std::option::Option::Some(&CREATE_PTY_SESSION)
+            }
+            "getPtySession" | "get_pty_session" => {
+                ::std::option::Option::Some(&GET_PTY_SESSION)
+            }
+            "deletePtySession" | "delete_pty_session" => {
+                ::std::option::Option::Some(&DELETE_PTY_SESSION)
+            }
+            _ => ::std::option::Option::None,
         }
     }
 }
+pub use operations::{OPERATIONS, operation};

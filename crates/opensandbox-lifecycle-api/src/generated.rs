@@ -4974,9 +4974,14 @@ impl ClientHooks<crate::hooks::RequestOptions> for &Client {
     async fn exec(
         &self,
         request: reqwest::Request,
-        _info: &OperationInfo,
+        info: &OperationInfo,
     ) -> reqwest::Result<reqwest::Response> {
-        crate::hooks::exec(ClientInfo::client(*self), ClientInfo::inner(*self), request)
+        crate::hooks::exec(
+                ClientInfo::client(*self),
+                ClientInfo::inner(*self),
+                crate::operations::operation(info.operation_id),
+                request,
+            )
             .await
     }
 }
@@ -6743,140 +6748,214 @@ pub mod redact {
         }
     }
 }
-/// The hook the generated client runs on every request.
-pub mod hooks {
-    /// What the client adds to every request it sends: headers (authentication,
-    /// headers an endpoint requires) and a whole-request timeout. `Debug` lists
-    /// header names only: values may be secrets.
-    #[derive(Clone, Default)]
-    pub struct RequestOptions {
-        /// Headers set on every request, replacing values of the same name.
-        pub headers: ::reqwest::header::HeaderMap,
-        /// Whole-request timeout; `None` leaves the `reqwest::Client`'s own.
-        pub timeout: ::std::option::Option<::std::time::Duration>,
-        /// The largest response body read; a larger one fails while it is read
-        /// (with [`BodyTooLarge`] as the cause), before it is held in memory.
-        pub max_body: ::std::option::Option<u64>,
-    }
-    /// Why a response body was not read to its end: it is larger than
-    /// [`RequestOptions::max_body`].
-    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-    pub struct BodyTooLarge {
-        /// The limit in bytes.
-        pub limit: u64,
-    }
-    impl ::std::fmt::Display for BodyTooLarge {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(
-                f, "the response body is larger than the limit of {} bytes", self.limit
-            )
-        }
-    }
-    impl ::std::error::Error for BodyTooLarge {}
-    /// A body stream that fails once more than `limit` bytes arrived (at once when
-    /// `Content-Length` already says so).
-    struct Limited<S> {
-        inner: ::std::pin::Pin<::std::boxed::Box<S>>,
-        seen: u64,
-        limit: u64,
-        done: bool,
-    }
-    impl<S, B, E> ::futures_core::Stream for Limited<S>
-    where
-        S: ::futures_core::Stream<Item = ::std::result::Result<B, E>>,
-        B: AsRef<[u8]>,
-        E: ::std::error::Error + Send + Sync + 'static,
-    {
-        type Item = ::std::result::Result<
-            B,
-            ::std::boxed::Box<dyn ::std::error::Error + Send + Sync>,
-        >;
-        fn poll_next(
-            mut self: ::std::pin::Pin<&mut Self>,
-            cx: &mut ::std::task::Context<'_>,
-        ) -> ::std::task::Poll<::std::option::Option<Self::Item>> {
-            use ::std::task::Poll;
-            if self.done {
-                return Poll::Ready(None);
+/// What the generated clients share: request options, the operation entry type,
+/// the response-size limit and the executor hook.
+pub use ::opensandbox_hooks as hooks;
+/// Every operation of the spec (those in [`NOT_GENERATED`] included): its
+/// operationId, generated method name, method, path and whether repeating it is
+/// harmless.
+pub mod operations {
+    use crate::hooks::Operation;
+    ///`listSandboxes`: `GET /sandboxes`, idempotent.
+    pub static LIST_SANDBOXES: Operation = Operation::new(
+        "listSandboxes",
+        "list_sandboxes",
+        ::http::Method::GET,
+        "/sandboxes",
+        true,
+        false,
+    );
+    ///`createSandbox`: `POST /sandboxes`.
+    pub static CREATE_SANDBOX: Operation = Operation::new(
+        "createSandbox",
+        "create_sandbox",
+        ::http::Method::POST,
+        "/sandboxes",
+        false,
+        false,
+    );
+    ///`listSnapshots`: `GET /snapshots`, idempotent.
+    pub static LIST_SNAPSHOTS: Operation = Operation::new(
+        "listSnapshots",
+        "list_snapshots",
+        ::http::Method::GET,
+        "/snapshots",
+        true,
+        false,
+    );
+    ///`getSnapshot`: `GET /snapshots/{snapshotId}`, idempotent.
+    pub static GET_SNAPSHOT: Operation = Operation::new(
+        "getSnapshot",
+        "get_snapshot",
+        ::http::Method::GET,
+        "/snapshots/{snapshotId}",
+        true,
+        false,
+    );
+    ///`deleteSnapshot`: `DELETE /snapshots/{snapshotId}`, idempotent.
+    pub static DELETE_SNAPSHOT: Operation = Operation::new(
+        "deleteSnapshot",
+        "delete_snapshot",
+        ::http::Method::DELETE,
+        "/snapshots/{snapshotId}",
+        true,
+        false,
+    );
+    ///`getSandbox`: `GET /sandboxes/{sandboxId}`, idempotent.
+    pub static GET_SANDBOX: Operation = Operation::new(
+        "getSandbox",
+        "get_sandbox",
+        ::http::Method::GET,
+        "/sandboxes/{sandboxId}",
+        true,
+        false,
+    );
+    ///`deleteSandbox`: `DELETE /sandboxes/{sandboxId}`, idempotent.
+    pub static DELETE_SANDBOX: Operation = Operation::new(
+        "deleteSandbox",
+        "delete_sandbox",
+        ::http::Method::DELETE,
+        "/sandboxes/{sandboxId}",
+        true,
+        false,
+    );
+    ///`patchSandboxMetadata`: `PATCH /sandboxes/{sandboxId}/metadata`, idempotent.
+    pub static PATCH_SANDBOX_METADATA: Operation = Operation::new(
+        "patchSandboxMetadata",
+        "patch_sandbox_metadata",
+        ::http::Method::PATCH,
+        "/sandboxes/{sandboxId}/metadata",
+        true,
+        false,
+    );
+    ///`createSnapshot`: `POST /sandboxes/{sandboxId}/snapshots`.
+    pub static CREATE_SNAPSHOT: Operation = Operation::new(
+        "createSnapshot",
+        "create_snapshot",
+        ::http::Method::POST,
+        "/sandboxes/{sandboxId}/snapshots",
+        false,
+        false,
+    );
+    ///`pauseSandbox`: `POST /sandboxes/{sandboxId}/pause`, idempotent.
+    pub static PAUSE_SANDBOX: Operation = Operation::new(
+        "pauseSandbox",
+        "pause_sandbox",
+        ::http::Method::POST,
+        "/sandboxes/{sandboxId}/pause",
+        true,
+        false,
+    );
+    ///`resumeSandbox`: `POST /sandboxes/{sandboxId}/resume`, idempotent.
+    pub static RESUME_SANDBOX: Operation = Operation::new(
+        "resumeSandbox",
+        "resume_sandbox",
+        ::http::Method::POST,
+        "/sandboxes/{sandboxId}/resume",
+        true,
+        false,
+    );
+    ///`renewSandboxExpiration`: `POST /sandboxes/{sandboxId}/renew-expiration`, idempotent.
+    pub static RENEW_SANDBOX_EXPIRATION: Operation = Operation::new(
+        "renewSandboxExpiration",
+        "renew_sandbox_expiration",
+        ::http::Method::POST,
+        "/sandboxes/{sandboxId}/renew-expiration",
+        true,
+        false,
+    );
+    ///`getSandboxEndpoint`: `GET /sandboxes/{sandboxId}/endpoints/{port}`, idempotent.
+    pub static GET_SANDBOX_ENDPOINT: Operation = Operation::new(
+        "getSandboxEndpoint",
+        "get_sandbox_endpoint",
+        ::http::Method::GET,
+        "/sandboxes/{sandboxId}/endpoints/{port}",
+        true,
+        false,
+    );
+    ///`getDiagnosticLogs`: `GET /sandboxes/{sandboxId}/diagnostics/logs`, idempotent.
+    pub static GET_DIAGNOSTIC_LOGS: Operation = Operation::new(
+        "getDiagnosticLogs",
+        "get_diagnostic_logs",
+        ::http::Method::GET,
+        "/sandboxes/{sandboxId}/diagnostics/logs",
+        true,
+        false,
+    );
+    ///`getDiagnosticEvents`: `GET /sandboxes/{sandboxId}/diagnostics/events`, idempotent.
+    pub static GET_DIAGNOSTIC_EVENTS: Operation = Operation::new(
+        "getDiagnosticEvents",
+        "get_diagnostic_events",
+        ::http::Method::GET,
+        "/sandboxes/{sandboxId}/diagnostics/events",
+        true,
+        false,
+    );
+    /// Every operation, in the order of the spec.
+    pub static OPERATIONS: &[&Operation] = &[
+        &LIST_SANDBOXES,
+        &CREATE_SANDBOX,
+        &LIST_SNAPSHOTS,
+        &GET_SNAPSHOT,
+        &DELETE_SNAPSHOT,
+        &GET_SANDBOX,
+        &DELETE_SANDBOX,
+        &PATCH_SANDBOX_METADATA,
+        &CREATE_SNAPSHOT,
+        &PAUSE_SANDBOX,
+        &RESUME_SANDBOX,
+        &RENEW_SANDBOX_EXPIRATION,
+        &GET_SANDBOX_ENDPOINT,
+        &GET_DIAGNOSTIC_LOGS,
+        &GET_DIAGNOSTIC_EVENTS,
+    ];
+    /// The operation with this operationId (`getSandbox`) or generated method
+    /// name (`get_sandbox`).
+    pub fn operation(key: &str) -> ::std::option::Option<&'static Operation> {
+        match key {
+            "listSandboxes" | "list_sandboxes" => {
+                ::std::option::Option::Some(&LIST_SANDBOXES)
             }
-            if self.seen > self.limit {
-                self.done = true;
-                let limit = self.limit;
-                return Poll::Ready(
-                    Some(Err(::std::boxed::Box::new(BodyTooLarge { limit }))),
-                );
+            "createSandbox" | "create_sandbox" => {
+                ::std::option::Option::Some(&CREATE_SANDBOX)
             }
-            match self.inner.as_mut().poll_next(cx) {
-                Poll::Ready(Some(Ok(chunk))) => {
-                    let n = chunk.as_ref().len() as u64;
-                    self.seen = self.seen.saturating_add(n);
-                    if self.seen > self.limit {
-                        self.done = true;
-                        let limit = self.limit;
-                        return Poll::Ready(
-                            Some(Err(::std::boxed::Box::new(BodyTooLarge { limit }))),
-                        );
-                    }
-                    Poll::Ready(Some(Ok(chunk)))
-                }
-                Poll::Ready(Some(Err(e))) => {
-                    Poll::Ready(Some(Err(::std::boxed::Box::new(e))))
-                }
-                Poll::Ready(None) => Poll::Ready(None),
-                Poll::Pending => Poll::Pending,
+            "listSnapshots" | "list_snapshots" => {
+                ::std::option::Option::Some(&LIST_SNAPSHOTS)
             }
-        }
-    }
-    /// Sends `request`; with [`RequestOptions::max_body`] a success answer's body is
-    /// read through that limit.
-    pub async fn exec(
-        client: &::reqwest::Client,
-        options: &RequestOptions,
-        request: ::reqwest::Request,
-    ) -> ::reqwest::Result<::reqwest::Response> {
-        let response = client.execute(request).await?;
-        let ::std::option::Option::Some(limit) = options.max_body else {
-            return Ok(response);
-        };
-        if !response.status().is_success() {
-            return Ok(response);
-        }
-        let declared = response.content_length().unwrap_or(0);
-        let status = response.status();
-        let version = response.version();
-        let headers = response.headers().clone();
-        let limited = Limited {
-            inner: ::std::boxed::Box::pin(response.bytes_stream()),
-            seen: if declared > limit { declared } else { 0 },
-            limit,
-            done: false,
-        };
-        let mut limited = ::http::Response::new(::reqwest::Body::wrap_stream(limited));
-        *limited.status_mut() = status;
-        *limited.version_mut() = version;
-        *limited.headers_mut() = headers;
-        Ok(::reqwest::Response::from(limited))
-    }
-    impl ::std::fmt::Debug for RequestOptions {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.debug_struct("RequestOptions")
-                .field("headers", &self.headers.keys().collect::<::std::vec::Vec<_>>())
-                .field("timeout", &self.timeout)
-                .field("max_body", &self.max_body)
-                .finish()
-        }
-    }
-    /// Applies `options` to `request`.
-    pub fn apply(options: &RequestOptions, request: &mut ::reqwest::Request) {
-        let target = request.headers_mut();
-        for name in options.headers.keys() {
-            target.remove(name);
-        }
-        for (name, value) in options.headers.iter() {
-            target.append(name.clone(), value.clone());
-        }
-        if let Some(timeout) = options.timeout {
-            *request.timeout_mut() = Some(timeout);
+            "getSnapshot" | "get_snapshot" => ::std::option::Option::Some(&GET_SNAPSHOT),
+            "deleteSnapshot" | "delete_snapshot" => {
+                ::std::option::Option::Some(&DELETE_SNAPSHOT)
+            }
+            "getSandbox" | "get_sandbox" => ::std::option::Option::Some(&GET_SANDBOX),
+            "deleteSandbox" | "delete_sandbox" => {
+                ::std::option::Option::Some(&DELETE_SANDBOX)
+            }
+            "patchSandboxMetadata" | "patch_sandbox_metadata" => {
+                ::std::option::Option::Some(&PATCH_SANDBOX_METADATA)
+            }
+            "createSnapshot" | "create_snapshot" => {
+                ::std::option::Option::Some(&CREATE_SNAPSHOT)
+            }
+            "pauseSandbox" | "pause_sandbox" => {
+                ::std::option::Option::Some(&PAUSE_SANDBOX)
+            }
+            "resumeSandbox" | "resume_sandbox" => {
+                ::std::option::Option::Some(&RESUME_SANDBOX)
+            }
+            "renewSandboxExpiration" | "renew_sandbox_expiration" => {
+                ::std::option::Option::Some(&RENEW_SANDBOX_EXPIRATION)
+            }
+            "getSandboxEndpoint" | "get_sandbox_endpoint" => {
+                ::std::option::Option::Some(&GET_SANDBOX_ENDPOINT)
+            }
+            "getDiagnosticLogs" | "get_diagnostic_logs" => {
+                ::std::option::Option::Some(&GET_DIAGNOSTIC_LOGS)
+            }
+            "getDiagnosticEvents" | "get_diagnostic_events" => {
+                ::std::option::Option::Some(&GET_DIAGNOSTIC_EVENTS)
+            }
+            _ => ::std::option::Option::None,
         }
     }
 }
+pub use operations::{OPERATIONS, operation};

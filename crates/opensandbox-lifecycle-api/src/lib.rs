@@ -12,7 +12,10 @@
 //!   string enums are open (`Unknown(String)`);
 //! - operations with non-JSON request bodies are listed in [`NOT_GENERATED`];
 //! - every request passes through [`hooks::apply`], which adds the client's
-//!   [`hooks::RequestOptions`] (headers and a timeout).
+//!   [`hooks::RequestOptions`] (headers and a timeout), and is sent by [`hooks::exec`]
+//!   with its entry of [`operations`] (operationId, method, path, whether it may be
+//!   repeated): through the options' executor when one is set (the `opensandbox` crate
+//!   retries and traces there), else once. `hooks` is the `opensandbox-hooks` crate.
 #![allow(
     clippy::all,
     clippy::pedantic,

@@ -9,13 +9,13 @@
 //! [`Error::is_conflict`]), 412 (the proxy is not ready yet: retry later), 413 (too many
 //! rules) and 426 (vault writes need TLS or a loopback peer).
 
+use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
-use reqwest::{Method, StatusCode};
 
 use crate::config::ClientOptions;
 use crate::error::{Error, Result};
 use crate::secret::Secret;
-use crate::transport::{Api, Idempotency, Transport};
+use crate::transport::{Api, Transport};
 
 pub use opensandbox_egress_api::types;
 use types::{
@@ -110,11 +110,7 @@ impl EgressClient {
         let api = opensandbox_egress_api::Client::new_with_client(
             transport.base(),
             transport.http().clone(),
-            opensandbox_egress_api::hooks::RequestOptions {
-                headers: transport.headers().clone(),
-                timeout: Some(transport.options().request_timeout),
-                max_body: Some(transport.options().max_response_body),
-            },
+            transport.request_options(),
         );
         Ok(EgressClient { transport, api })
     }
@@ -143,13 +139,7 @@ impl EgressClient {
     /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
     /// documented shape.
     pub async fn get_policy(&self) -> Result<PolicyStatusResponse> {
-        let r = self
-            .transport
-            .call("getPolicy", Method::GET, Idempotency::ByMethod, || {
-                self.api.get_policy().send()
-            })
-            .await?;
-        Ok(r.into_inner())
+        self.transport.run(self.api.get_policy().send()).await
     }
 
     /// Merges `rules` into the policy: a rule for a target already present replaces it,
@@ -182,16 +172,9 @@ impl EgressClient {
                 )));
             }
         }
-        let r = self
-            .transport
-            .call(
-                "patchPolicy",
-                Method::PATCH,
-                Idempotency::Idempotent,
-                || self.api.patch_policy().body(rules.clone()).send(),
-            )
-            .await?;
-        Ok(r.into_inner())
+        self.transport
+            .run(self.api.patch_policy().body(rules).send())
+            .await
     }
 
     /// Removes the rules for these targets (targets without a rule are skipped).
@@ -213,16 +196,9 @@ impl EgressClient {
         if targets.is_empty() {
             return Err(Error::InvalidInput("no target given".into()));
         }
-        let r = self
-            .transport
-            .call(
-                "deletePolicyRules",
-                Method::DELETE,
-                Idempotency::ByMethod,
-                || self.api.delete_policy_rules().body(targets.clone()).send(),
-            )
-            .await?;
-        Ok(r.into_inner())
+        self.transport
+            .run(self.api.delete_policy_rules().body(targets).send())
+            .await
     }
 
     /// Creates the credential vault with its first credentials and bindings (201).
@@ -243,20 +219,10 @@ impl EgressClient {
     ) -> Result<CredentialVaultState> {
         let r = self
             .transport
-            .call(
-                "createCredentialVault",
-                Method::POST,
-                Idempotency::ByMethod,
-                || {
-                    self.api
-                        .create_credential_vault()
-                        .body(request.clone())
-                        .send()
-                },
-            )
+            .run(self.api.create_credential_vault().body(request).send())
             .await
             .map_err(vault_write_error)?;
-        Ok(r.into_inner())
+        Ok(r)
     }
 
     /// The vault's revision and metadata of every credential and binding (no secrets).
@@ -270,16 +236,9 @@ impl EgressClient {
     /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
     /// documented shape.
     pub async fn get_credential_vault(&self) -> Result<CredentialVaultState> {
-        let r = self
-            .transport
-            .call(
-                "getCredentialVault",
-                Method::GET,
-                Idempotency::ByMethod,
-                || self.api.get_credential_vault().send(),
-            )
-            .await?;
-        Ok(r.into_inner())
+        self.transport
+            .run(self.api.get_credential_vault().send())
+            .await
     }
 
     /// Adds, replaces and deletes credentials and bindings in one atomic change. With
@@ -301,20 +260,10 @@ impl EgressClient {
     ) -> Result<CredentialVaultState> {
         let r = self
             .transport
-            .call(
-                "patchCredentialVault",
-                Method::PATCH,
-                Idempotency::ByMethod,
-                || {
-                    self.api
-                        .patch_credential_vault()
-                        .body(request.clone())
-                        .send()
-                },
-            )
+            .run(self.api.patch_credential_vault().body(request).send())
             .await
             .map_err(vault_write_error)?;
-        Ok(r.into_inner())
+        Ok(r)
     }
 
     /// [`EgressClient::patch_credential_vault`] guarded by `expected_revision` (sets
@@ -349,14 +298,8 @@ impl EgressClient {
     /// documented shape.
     pub async fn delete_credential_vault(&self) -> Result<()> {
         self.transport
-            .call(
-                "deleteCredentialVault",
-                Method::DELETE,
-                Idempotency::ByMethod,
-                || self.api.delete_credential_vault().send(),
-            )
-            .await?;
-        Ok(())
+            .run(self.api.delete_credential_vault().send())
+            .await
     }
 
     /// Metadata of every stored credential (never the value).
@@ -370,16 +313,9 @@ impl EgressClient {
     /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
     /// documented shape.
     pub async fn list_credentials(&self) -> Result<CredentialListResponse> {
-        let r = self
-            .transport
-            .call(
-                "listCredentialVaultCredentials",
-                Method::GET,
-                Idempotency::ByMethod,
-                || self.api.list_credential_vault_credentials().send(),
-            )
-            .await?;
-        Ok(r.into_inner())
+        self.transport
+            .run(self.api.list_credential_vault_credentials().send())
+            .await
     }
 
     /// Metadata of one credential (never the value).
@@ -394,21 +330,14 @@ impl EgressClient {
     /// documented shape.
     pub async fn get_credential(&self, name: &str) -> Result<CredentialMetadata> {
         crate::lifecycle::check_id("credential name", name)?;
-        let r = self
-            .transport
-            .call(
-                "getCredentialVaultCredential",
-                Method::GET,
-                Idempotency::ByMethod,
-                || {
-                    self.api
-                        .get_credential_vault_credential()
-                        .credential_name(name)
-                        .send()
-                },
+        self.transport
+            .run(
+                self.api
+                    .get_credential_vault_credential()
+                    .credential_name(name)
+                    .send(),
             )
-            .await?;
-        Ok(r.into_inner())
+            .await
     }
 
     /// Every binding with its matcher and kind of authentication.
@@ -422,16 +351,9 @@ impl EgressClient {
     /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
     /// documented shape.
     pub async fn list_bindings(&self) -> Result<CredentialBindingListResponse> {
-        let r = self
-            .transport
-            .call(
-                "listCredentialVaultBindings",
-                Method::GET,
-                Idempotency::ByMethod,
-                || self.api.list_credential_vault_bindings().send(),
-            )
-            .await?;
-        Ok(r.into_inner())
+        self.transport
+            .run(self.api.list_credential_vault_bindings().send())
+            .await
     }
 
     /// One binding's matcher and kind of authentication.
@@ -446,21 +368,14 @@ impl EgressClient {
     /// documented shape.
     pub async fn get_binding(&self, name: &str) -> Result<CredentialBindingMetadata> {
         crate::lifecycle::check_id("binding name", name)?;
-        let r = self
-            .transport
-            .call(
-                "getCredentialVaultBinding",
-                Method::GET,
-                Idempotency::ByMethod,
-                || {
-                    self.api
-                        .get_credential_vault_binding()
-                        .binding_name(name)
-                        .send()
-                },
+        self.transport
+            .run(
+                self.api
+                    .get_credential_vault_binding()
+                    .binding_name(name)
+                    .send(),
             )
-            .await?;
-        Ok(r.into_inner())
+            .await
     }
 }
 

@@ -3,14 +3,13 @@
 use std::collections::BTreeMap;
 use std::num::NonZeroU64;
 
-use reqwest::Method;
 use reqwest::header::HeaderMap;
 
 use crate::config::ClientOptions;
 use crate::error::{Error, Result};
 use crate::model::SandboxState;
 use crate::secret::Secret;
-use crate::transport::{Api, Idempotency, Transport};
+use crate::transport::{Api, Transport};
 
 pub use opensandbox_lifecycle_api::types;
 use types::{
@@ -216,11 +215,7 @@ impl LifecycleClient {
         let api = opensandbox_lifecycle_api::Client::new_with_client(
             transport.base(),
             transport.http().clone(),
-            opensandbox_lifecycle_api::hooks::RequestOptions {
-                headers: transport.headers().clone(),
-                timeout: Some(transport.options().request_timeout),
-                max_body: Some(transport.options().max_response_body),
-            },
+            transport.request_options(),
         );
         Ok(LifecycleClient { transport, api })
     }
@@ -252,13 +247,9 @@ impl LifecycleClient {
         &self,
         request: CreateSandboxRequest,
     ) -> Result<CreateSandboxResponse> {
-        let r = self
-            .transport
-            .call("createSandbox", Method::POST, Idempotency::ByMethod, || {
-                self.api.create_sandbox().body(request.clone()).send()
-            })
-            .await?;
-        Ok(r.into_inner())
+        self.transport
+            .run(self.api.create_sandbox().body(request).send())
+            .await
     }
 
     /// Gets a sandbox by id.
@@ -273,13 +264,9 @@ impl LifecycleClient {
     /// documented shape.
     pub async fn get_sandbox(&self, sandbox_id: &str) -> Result<Sandbox> {
         check_id("sandbox id", sandbox_id)?;
-        let r = self
-            .transport
-            .call("getSandbox", Method::GET, Idempotency::ByMethod, || {
-                self.api.get_sandbox().sandbox_id(sandbox_id).send()
-            })
-            .await?;
-        Ok(r.into_inner())
+        self.transport
+            .run(self.api.get_sandbox().sandbox_id(sandbox_id).send())
+            .await
     }
 
     /// Lists sandboxes. Metadata filters are escaped so that `&`, `=`, `%` and `+` in
@@ -297,9 +284,8 @@ impl LifecycleClient {
         let page = nonzero("page", options.page)?;
         let page_size = page_size(options.page_size)?;
         let metadata = metadata_filter(&options.metadata);
-        let r = self
-            .transport
-            .call("listSandboxes", Method::GET, Idempotency::ByMethod, || {
+        self.transport
+            .run({
                 let mut b = self.api.list_sandboxes();
                 if !options.states.is_empty() {
                     b = b.state(wire_states(&options.states));
@@ -315,8 +301,7 @@ impl LifecycleClient {
                 }
                 b.send()
             })
-            .await?;
-        Ok(r.into_inner())
+            .await
     }
 
     /// Deletes a sandbox (204).
@@ -332,14 +317,8 @@ impl LifecycleClient {
     pub async fn delete_sandbox(&self, sandbox_id: &str) -> Result<()> {
         check_id("sandbox id", sandbox_id)?;
         self.transport
-            .call(
-                "deleteSandbox",
-                Method::DELETE,
-                Idempotency::ByMethod,
-                || self.api.delete_sandbox().sandbox_id(sandbox_id).send(),
-            )
-            .await?;
-        Ok(())
+            .run(self.api.delete_sandbox().sandbox_id(sandbox_id).send())
+            .await
     }
 
     /// Pauses a running sandbox (202: poll its state for `Paused`).
@@ -355,14 +334,8 @@ impl LifecycleClient {
     pub async fn pause_sandbox(&self, sandbox_id: &str) -> Result<()> {
         check_id("sandbox id", sandbox_id)?;
         self.transport
-            .call(
-                "pauseSandbox",
-                Method::POST,
-                Idempotency::Idempotent,
-                || self.api.pause_sandbox().sandbox_id(sandbox_id).send(),
-            )
-            .await?;
-        Ok(())
+            .run(self.api.pause_sandbox().sandbox_id(sandbox_id).send())
+            .await
     }
 
     /// Resumes a paused sandbox (202: poll its state for `Running`).
@@ -378,14 +351,8 @@ impl LifecycleClient {
     pub async fn resume_sandbox(&self, sandbox_id: &str) -> Result<()> {
         check_id("sandbox id", sandbox_id)?;
         self.transport
-            .call(
-                "resumeSandbox",
-                Method::POST,
-                Idempotency::Idempotent,
-                || self.api.resume_sandbox().sandbox_id(sandbox_id).send(),
-            )
-            .await?;
-        Ok(())
+            .run(self.api.resume_sandbox().sandbox_id(sandbox_id).send())
+            .await
     }
 
     /// Moves a sandbox's expiry to `expires_at`.
@@ -405,22 +372,15 @@ impl LifecycleClient {
     ) -> Result<RenewSandboxExpirationResponse> {
         check_id("sandbox id", sandbox_id)?;
         let body = RenewSandboxExpirationRequest { expires_at };
-        let r = self
-            .transport
-            .call(
-                "renewSandboxExpiration",
-                Method::POST,
-                Idempotency::Idempotent,
-                || {
-                    self.api
-                        .renew_sandbox_expiration()
-                        .sandbox_id(sandbox_id)
-                        .body(body.clone())
-                        .send()
-                },
+        self.transport
+            .run(
+                self.api
+                    .renew_sandbox_expiration()
+                    .sandbox_id(sandbox_id)
+                    .body(body)
+                    .send(),
             )
-            .await?;
-        Ok(r.into_inner())
+            .await
     }
 
     /// Changes metadata as a JSON merge patch: `Some(v)` adds or replaces a key, `None`
@@ -441,22 +401,15 @@ impl LifecycleClient {
     ) -> Result<Sandbox> {
         check_id("sandbox id", sandbox_id)?;
         let body = PatchSandboxMetadataRequest(patch.into_iter().collect());
-        let r = self
-            .transport
-            .call(
-                "patchSandboxMetadata",
-                Method::PATCH,
-                Idempotency::Idempotent,
-                || {
-                    self.api
-                        .patch_sandbox_metadata()
-                        .sandbox_id(sandbox_id)
-                        .body(body.clone())
-                        .send()
-                },
+        self.transport
+            .run(
+                self.api
+                    .patch_sandbox_metadata()
+                    .sandbox_id(sandbox_id)
+                    .body(body)
+                    .send(),
             )
-            .await?;
-        Ok(r.into_inner())
+            .await
     }
 
     /// Resolves the endpoint of `port` inside the sandbox. With `use_server_proxy` the
@@ -511,29 +464,22 @@ impl LifecycleClient {
         check_id("sandbox id", sandbox_id)?;
         let port = NonZeroU64::new(port.into())
             .ok_or_else(|| Error::InvalidInput("port must not be 0".into()))?;
-        let r = self
-            .transport
-            .call(
-                "getSandboxEndpoint",
-                Method::GET,
-                Idempotency::ByMethod,
-                || {
-                    let mut b = self
-                        .api
-                        .get_sandbox_endpoint()
-                        .sandbox_id(sandbox_id)
-                        .port(port);
-                    if let Some(p) = use_server_proxy {
-                        b = b.use_server_proxy(p);
-                    }
-                    if let Some(e) = &expires {
-                        b = b.expires(e.clone());
-                    }
-                    b.send()
-                },
-            )
-            .await?;
-        Ok(r.into_inner())
+        self.transport
+            .run({
+                let mut b = self
+                    .api
+                    .get_sandbox_endpoint()
+                    .sandbox_id(sandbox_id)
+                    .port(port);
+                if let Some(p) = use_server_proxy {
+                    b = b.use_server_proxy(p);
+                }
+                if let Some(e) = &expires {
+                    b = b.expires(e.clone());
+                }
+                b.send()
+            })
+            .await
     }
 
     /// Snapshots a sandbox (202: poll the snapshot for `Ready`).
@@ -552,22 +498,15 @@ impl LifecycleClient {
         request: CreateSnapshotRequest,
     ) -> Result<Snapshot> {
         check_id("sandbox id", sandbox_id)?;
-        let r = self
-            .transport
-            .call(
-                "createSnapshot",
-                Method::POST,
-                Idempotency::ByMethod,
-                || {
-                    self.api
-                        .create_snapshot()
-                        .sandbox_id(sandbox_id)
-                        .body(request.clone())
-                        .send()
-                },
+        self.transport
+            .run(
+                self.api
+                    .create_snapshot()
+                    .sandbox_id(sandbox_id)
+                    .body(request)
+                    .send(),
             )
-            .await?;
-        Ok(r.into_inner())
+            .await
     }
 
     /// Gets a snapshot by id.
@@ -582,13 +521,9 @@ impl LifecycleClient {
     /// documented shape.
     pub async fn get_snapshot(&self, snapshot_id: &str) -> Result<Snapshot> {
         check_id("snapshot id", snapshot_id)?;
-        let r = self
-            .transport
-            .call("getSnapshot", Method::GET, Idempotency::ByMethod, || {
-                self.api.get_snapshot().snapshot_id(snapshot_id).send()
-            })
-            .await?;
-        Ok(r.into_inner())
+        self.transport
+            .run(self.api.get_snapshot().snapshot_id(snapshot_id).send())
+            .await
     }
 
     /// Lists snapshots.
@@ -607,9 +542,8 @@ impl LifecycleClient {
     ) -> Result<ListSnapshotsResponse> {
         let page = nonzero("page", options.page)?;
         let page_size = page_size(options.page_size)?;
-        let r = self
-            .transport
-            .call("listSnapshots", Method::GET, Idempotency::ByMethod, || {
+        self.transport
+            .run({
                 let mut b = self.api.list_snapshots();
                 if let Some(id) = &options.sandbox_id {
                     b = b.sandbox_id(id.clone());
@@ -631,8 +565,7 @@ impl LifecycleClient {
                 }
                 b.send()
             })
-            .await?;
-        Ok(r.into_inner())
+            .await
     }
 
     /// Deletes a snapshot (204).
@@ -648,14 +581,8 @@ impl LifecycleClient {
     pub async fn delete_snapshot(&self, snapshot_id: &str) -> Result<()> {
         check_id("snapshot id", snapshot_id)?;
         self.transport
-            .call(
-                "deleteSnapshot",
-                Method::DELETE,
-                Idempotency::ByMethod,
-                || self.api.delete_snapshot().snapshot_id(snapshot_id).send(),
-            )
-            .await?;
-        Ok(())
+            .run(self.api.delete_snapshot().snapshot_id(snapshot_id).send())
+            .await
     }
 
     /// Reads diagnostic logs of a sandbox.
@@ -674,22 +601,15 @@ impl LifecycleClient {
         scope: DiagnosticScope,
     ) -> Result<DiagnosticContentResponse> {
         check_id("sandbox id", sandbox_id)?;
-        let r = self
-            .transport
-            .call(
-                "getDiagnosticLogs",
-                Method::GET,
-                Idempotency::ByMethod,
-                || {
-                    self.api
-                        .get_diagnostic_logs()
-                        .sandbox_id(sandbox_id)
-                        .scope(scope.as_str())
-                        .send()
-                },
+        self.transport
+            .run(
+                self.api
+                    .get_diagnostic_logs()
+                    .sandbox_id(sandbox_id)
+                    .scope(scope.as_str())
+                    .send(),
             )
-            .await?;
-        Ok(r.into_inner())
+            .await
     }
 
     /// Reads diagnostic events of a sandbox.
@@ -708,22 +628,15 @@ impl LifecycleClient {
         scope: DiagnosticScope,
     ) -> Result<DiagnosticContentResponse> {
         check_id("sandbox id", sandbox_id)?;
-        let r = self
-            .transport
-            .call(
-                "getDiagnosticEvents",
-                Method::GET,
-                Idempotency::ByMethod,
-                || {
-                    self.api
-                        .get_diagnostic_events()
-                        .sandbox_id(sandbox_id)
-                        .scope(scope.as_str())
-                        .send()
-                },
+        self.transport
+            .run(
+                self.api
+                    .get_diagnostic_events()
+                    .sandbox_id(sandbox_id)
+                    .scope(scope.as_str())
+                    .send(),
             )
-            .await?;
-        Ok(r.into_inner())
+            .await
     }
 }
 

@@ -7,7 +7,6 @@ use super::{ExecdClient, check_id, decode_json};
 use crate::error::{Error, Result};
 use crate::execution::{CollectOptions, Execution};
 use crate::stream::{EventStream, StreamEvent, for_each_event};
-use crate::transport::Idempotency;
 
 /// A new code context ([`ExecdClient::create_context`]). A plain language name
 /// (`"python"`) converts into one.
@@ -133,16 +132,9 @@ impl ExecdClient {
                 let body = super::types::CodeContextRequest {
                     language: Some(request.language.clone()),
                 };
-                let r = self
-                    .transport
-                    .call(
-                        "createCodeContext",
-                        Method::POST,
-                        Idempotency::ByMethod,
-                        || self.api.create_code_context().body(body.clone()).send(),
-                    )
-                    .await?;
-                Ok(r.into_inner())
+                self.transport
+                    .run(self.api.create_code_context().body(body).send())
+                    .await
             }
             Some(cwd) => {
                 // `cwd` is a server extension the published document does not describe.
@@ -150,9 +142,7 @@ impl ExecdClient {
                 let resp = self
                     .transport
                     .send(
-                        "createCodeContext",
-                        Method::POST,
-                        Idempotency::ByMethod,
+                        &opensandbox_execd_api::operations::CREATE_CODE_CONTEXT,
                         || {
                             Ok(self
                                 .transport
@@ -178,13 +168,9 @@ impl ExecdClient {
     /// documented shape.
     pub async fn get_context(&self, context_id: &str) -> Result<CodeContext> {
         check_id("context id", context_id)?;
-        let r = self
-            .transport
-            .call("getContext", Method::GET, Idempotency::ByMethod, || {
-                self.api.get_context().context_id(context_id).send()
-            })
-            .await?;
-        Ok(r.into_inner())
+        self.transport
+            .run(self.api.get_context().context_id(context_id).send())
+            .await
     }
 
     /// Lists the contexts of one language.
@@ -199,13 +185,9 @@ impl ExecdClient {
     /// documented shape.
     pub async fn list_contexts(&self, language: &str) -> Result<Vec<CodeContext>> {
         check_id("language", language)?;
-        let r = self
-            .transport
-            .call("listContexts", Method::GET, Idempotency::ByMethod, || {
-                self.api.list_contexts().language(language).send()
-            })
-            .await?;
-        Ok(r.into_inner())
+        self.transport
+            .run(self.api.list_contexts().language(language).send())
+            .await
     }
 
     /// Shuts down one context; its state is lost.
@@ -221,14 +203,8 @@ impl ExecdClient {
     pub async fn delete_context(&self, context_id: &str) -> Result<()> {
         check_id("context id", context_id)?;
         self.transport
-            .call(
-                "deleteContext",
-                Method::DELETE,
-                Idempotency::ByMethod,
-                || self.api.delete_context().context_id(context_id).send(),
-            )
-            .await?;
-        Ok(())
+            .run(self.api.delete_context().context_id(context_id).send())
+            .await
     }
 
     /// Shuts down every context of one language.
@@ -244,19 +220,13 @@ impl ExecdClient {
     pub async fn delete_contexts(&self, language: &str) -> Result<()> {
         check_id("language", language)?;
         self.transport
-            .call(
-                "deleteContextsByLanguage",
-                Method::DELETE,
-                Idempotency::ByMethod,
-                || {
-                    self.api
-                        .delete_contexts_by_language()
-                        .language(language)
-                        .send()
-                },
+            .run(
+                self.api
+                    .delete_contexts_by_language()
+                    .language(language)
+                    .send(),
             )
-            .await?;
-        Ok(())
+            .await
     }
 
     /// Runs code and waits for it, collecting output, results (`text` holds the plain
@@ -290,7 +260,8 @@ impl ExecdClient {
     /// documented shape.
     pub async fn run_code_stream(&self, request: impl Into<CodeRequest>) -> Result<EventStream> {
         let body = request.into().to_wire()?;
-        self.post_event_stream("runCode", "/code", &body).await
+        self.post_event_stream(&opensandbox_execd_api::operations::RUN_CODE, "/code", &body)
+            .await
     }
 
     /// Runs code, calling `handler` with every event; a handler error stops reading and
@@ -330,13 +301,7 @@ impl ExecdClient {
     pub async fn interrupt_code(&self, execution_id: &str) -> Result<()> {
         check_id("execution id", execution_id)?;
         self.transport
-            .call(
-                "interruptCode",
-                Method::DELETE,
-                Idempotency::ByMethod,
-                || self.api.interrupt_code().id(execution_id).send(),
-            )
-            .await?;
-        Ok(())
+            .run(self.api.interrupt_code().id(execution_id).send())
+            .await
     }
 }

@@ -10,7 +10,6 @@ use super::{ExecdClient, check_id, handler_fn};
 use crate::error::{Error, Result};
 use crate::execution::{CollectOptions, Execution};
 use crate::stream::{EventStream, StreamEvent, for_each_event};
-use crate::transport::Idempotency;
 
 /// The response header carrying the next log cursor (a byte offset).
 pub const TAIL_CURSOR_HEADER: &str = "EXECD-COMMANDS-TAIL-CURSOR";
@@ -244,8 +243,12 @@ impl ExecdClient {
         request: impl Into<CommandRequest>,
     ) -> Result<EventStream> {
         let body = request.into().to_wire()?;
-        self.post_event_stream("runCommand", "/command", &body)
-            .await
+        self.post_event_stream(
+            &opensandbox_execd_api::operations::RUN_COMMAND,
+            "/command",
+            &body,
+        )
+        .await
     }
 
     /// Runs a command and calls `handler` with every event (the Go SDK's
@@ -314,16 +317,9 @@ impl ExecdClient {
     /// documented shape.
     pub async fn command_status(&self, command_id: &str) -> Result<CommandStatus> {
         check_id("command id", command_id)?;
-        let r = self
-            .transport
-            .call(
-                "getCommandStatus",
-                Method::GET,
-                Idempotency::ByMethod,
-                || self.api.get_command_status().id(command_id).send(),
-            )
-            .await?;
-        Ok(r.into_inner())
+        self.transport
+            .run(self.api.get_command_status().id(command_id).send())
+            .await
     }
 
     /// Output of a background command written since `cursor` (a byte offset; `None`
@@ -350,9 +346,7 @@ impl ExecdClient {
         let r = self
             .transport
             .send(
-                "getBackgroundCommandLogs",
-                Method::GET,
-                Idempotency::ByMethod,
+                &opensandbox_execd_api::operations::GET_BACKGROUND_COMMAND_LOGS,
                 || {
                     let mut b = self
                         .transport
@@ -395,13 +389,7 @@ impl ExecdClient {
     pub async fn interrupt_command(&self, command_id: &str) -> Result<()> {
         check_id("command id", command_id)?;
         self.transport
-            .call(
-                "interruptCommand",
-                Method::DELETE,
-                Idempotency::ByMethod,
-                || self.api.interrupt_command().id(command_id).send(),
-            )
-            .await?;
-        Ok(())
+            .run(self.api.interrupt_command().id(command_id).send())
+            .await
     }
 }

@@ -7,7 +7,6 @@ use reqwest::header::{ACCEPT, CONTENT_TYPE};
 
 use super::{ExecdClient, check_path};
 use crate::error::{Error, Result};
-use crate::transport::Idempotency;
 
 /// Which lines of a file to read ([`ExecdClient::read_lines`]): a first line, counted
 /// from 1, and optionally how many lines from there (else to the end of the file).
@@ -98,7 +97,7 @@ impl ExecdClient {
         let limit = range.count.map(|c| c.to_string());
         let resp = self
             .transport
-            .send("downloadFile", Method::GET, Idempotency::ByMethod, || {
+            .send(&opensandbox_execd_api::operations::DOWNLOAD_FILE, || {
                 let mut q = vec![("path", path), ("offset", offset.as_str())];
                 if let Some(l) = &limit {
                     q.push(("limit", l.as_str()));

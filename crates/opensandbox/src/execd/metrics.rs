@@ -5,7 +5,6 @@ use reqwest::Method;
 use super::ExecdClient;
 use crate::error::{Error, Result};
 use crate::stream::{Metrics, MetricsStream};
-use crate::transport::Idempotency;
 use crate::transport::retry::Failure;
 
 impl ExecdClient {
@@ -23,7 +22,7 @@ impl ExecdClient {
     pub async fn metrics(&self) -> Result<Metrics> {
         let resp = self
             .transport
-            .send("getMetrics", Method::GET, Idempotency::ByMethod, || {
+            .send(&opensandbox_execd_api::operations::GET_METRICS, || {
                 Ok(self
                     .transport
                     .unary(Method::GET, "/metrics")
@@ -57,7 +56,7 @@ impl ExecdClient {
     pub async fn watch_metrics(&self) -> Result<MetricsStream> {
         let resp = self
             .transport
-            .send("watchMetrics", Method::GET, Idempotency::ByMethod, || {
+            .send(&opensandbox_execd_api::operations::WATCH_METRICS, || {
                 Ok(self
                     .transport
                     .request(Method::GET, "/metrics/watch")

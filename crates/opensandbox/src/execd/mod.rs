@@ -34,7 +34,7 @@ use crate::error::{Error, Result};
 use crate::secret::Secret;
 use crate::stream::StreamOptions;
 use crate::transport::retry::Failure;
-use crate::transport::{Api, Idempotency, Transport};
+use crate::transport::{Api, Transport};
 
 pub use opensandbox_execd_api::types;
 
@@ -131,11 +131,7 @@ impl ExecdClient {
         let api = opensandbox_execd_api::Client::new_with_client(
             transport.base(),
             transport.http().clone(),
-            opensandbox_execd_api::hooks::RequestOptions {
-                headers: transport.headers().clone(),
-                timeout: Some(transport.options().request_timeout),
-                max_body: Some(transport.options().max_response_body),
-            },
+            transport.request_options(),
         );
         Ok(ExecdClient { transport, api })
     }
@@ -163,12 +159,7 @@ impl ExecdClient {
     /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
     /// documented shape.
     pub async fn ping(&self) -> Result<()> {
-        self.transport
-            .call("ping", Method::GET, Idempotency::ByMethod, || {
-                self.api.ping().send()
-            })
-            .await?;
-        Ok(())
+        self.transport.run(self.api.ping().send()).await
     }
 
     /// Options for the stream layer: the idle watchdog and the event size limit.
@@ -195,7 +186,7 @@ impl ExecdClient {
     /// retried once it may have left) and returns its event stream.
     async fn post_event_stream<B: serde::Serialize + ?Sized>(
         &self,
-        op: &'static str,
+        op: &'static crate::transport::Operation,
         path: &str,
         body: &B,
     ) -> Result<EventStream> {
@@ -203,7 +194,7 @@ impl ExecdClient {
             .map_err(|e| Error::InvalidInput(format!("could not encode the request: {e}")))?;
         let resp = self
             .transport
-            .send(op, Method::POST, Idempotency::ByMethod, || {
+            .send(op, || {
                 Ok(self
                     .transport
                     .request(Method::POST, path)

@@ -3,14 +3,11 @@
 
 use std::time::Duration;
 
-use reqwest::Method;
-
 use super::commands::timeout_ms;
 use super::{ExecdClient, check_id, path_segment};
 use crate::error::{Error, Result};
 use crate::execution::{CollectOptions, Execution};
 use crate::stream::{EventStream, StreamEvent, for_each_event};
-use crate::transport::Idempotency;
 
 /// Options for [`ExecdClient::create_session`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -109,11 +106,9 @@ impl ExecdClient {
         let body = super::types::CreateSessionRequest { cwd: options.cwd };
         let r = self
             .transport
-            .call("createSession", Method::POST, Idempotency::ByMethod, || {
-                self.api.create_session().body(body.clone()).send()
-            })
+            .run(self.api.create_session().body(body).send())
             .await?;
-        Ok(r.into_inner().session_id)
+        Ok(r.session_id)
     }
 
     /// Runs a command line in a session and waits for it, collecting the output into an
@@ -156,7 +151,12 @@ impl ExecdClient {
         check_id("session id", session_id)?;
         let body = command.into().to_wire()?;
         let path = format!("/session/{}/run", path_segment(session_id));
-        self.post_event_stream("runInSession", &path, &body).await
+        self.post_event_stream(
+            &opensandbox_execd_api::operations::RUN_IN_SESSION,
+            &path,
+            &body,
+        )
+        .await
     }
 
     /// Runs a command line in a session, calling `handler` with every event; a handler
@@ -197,13 +197,7 @@ impl ExecdClient {
     pub async fn delete_session(&self, session_id: &str) -> Result<()> {
         check_id("session id", session_id)?;
         self.transport
-            .call(
-                "deleteSession",
-                Method::DELETE,
-                Idempotency::ByMethod,
-                || self.api.delete_session().session_id(session_id).send(),
-            )
-            .await?;
-        Ok(())
+            .run(self.api.delete_session().session_id(session_id).send())
+            .await
     }
 }

@@ -36,11 +36,8 @@ mod proxy;
 mod session;
 pub(crate) mod ws;
 
-use reqwest::Method;
-
 use crate::error::{Error, Result};
 use crate::execd::ExecdClient;
-use crate::transport::Idempotency;
 
 pub use error::{PtyError, PtyErrorCode};
 pub use session::{PtyEvent, PtySession, PtyStreamKind, PtyWriter};
@@ -227,14 +224,9 @@ impl ExecdClient {
         };
         let resp = self
             .transport
-            .call(
-                "createPtySession",
-                Method::POST,
-                Idempotency::ByMethod,
-                || self.api.create_pty_session().body(body.clone()).send(),
-            )
+            .run(self.api.create_pty_session().body(body).send())
             .await?;
-        Ok(resp.into_inner().session_id)
+        Ok(resp.session_id)
     }
 
     /// The state of PTY session `session_id`.
@@ -248,11 +240,8 @@ impl ExecdClient {
         crate::lifecycle::check_id("session id", session_id)?;
         let resp = self
             .transport
-            .call("getPtySession", Method::GET, Idempotency::ByMethod, || {
-                self.api.get_pty_session().session_id(session_id).send()
-            })
-            .await?
-            .into_inner();
+            .run(self.api.get_pty_session().session_id(session_id).send())
+            .await?;
         let output_offset = u64::try_from(resp.output_offset).map_err(|_| Error::Decode {
             status: reqwest::StatusCode::OK,
             message: format!("negative output_offset {}", resp.output_offset),
@@ -275,14 +264,8 @@ impl ExecdClient {
     pub async fn delete_pty(&self, session_id: &str) -> Result<()> {
         crate::lifecycle::check_id("session id", session_id)?;
         self.transport
-            .call(
-                "deletePtySession",
-                Method::DELETE,
-                Idempotency::ByMethod,
-                || self.api.delete_pty_session().session_id(session_id).send(),
-            )
-            .await?;
-        Ok(())
+            .run(self.api.delete_pty_session().session_id(session_id).send())
+            .await
     }
 
     /// Attaches to PTY session `session_id` over WebSocket.

@@ -1,7 +1,9 @@
 //! HTTP transport: the one place requests are sent, retried, traced and their errors
-//! decoded. Clients hold a `Transport`; generated clients share its `reqwest::Client`
-//! and get its headers and unary timeout through their request hook.
+//! decoded. Clients hold a `Transport`; generated clients share its `reqwest::Client`,
+//! get its headers and unary timeout through their request hook, and send through it as
+//! their executor ([`execute`]), which retries and traces by the request's operation.
 
+mod execute;
 pub(crate) mod http;
 pub mod retry;
 pub mod tls;
@@ -17,7 +19,8 @@ use tracing::Instrument;
 
 use crate::config::{ClientOptions, is_sensitive};
 use crate::error::{ApiError, Error, Result, snippet};
-use retry::{Failure, RetryPolicy, idempotent_method};
+pub(crate) use opensandbox_hooks::Operation;
+use retry::{Failure, RetryPolicy};
 
 /// Which API a transport talks to (for tracing and error messages).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,20 +40,24 @@ impl Api {
     }
 }
 
-/// One attempt's result: the value, or the error with how it counts for retries and
-/// the server's `Retry-After`.
-type AttemptOutcome<T> = std::result::Result<T, (Error, Failure, Option<Duration>)>;
+/// A failed attempt: the error (for traces and the retry decision), how it counts for
+/// retries, the server's `Retry-After`, and what the caller gets when it is the last.
+struct Failed<R> {
+    error: Error,
+    failure: Failure,
+    retry_after: Option<Duration>,
+    raw: R,
+}
 
-/// Whether a call may be repeated.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Idempotency {
-    /// Decide from the HTTP method.
-    ByMethod,
-    /// The caller says repeating is harmless.
-    Idempotent,
-    /// Never repeat once the request may have left (bodies that cannot be replayed).
-    #[allow(dead_code)] // for callers with one-shot bodies; none today
-    Once,
+impl Failed<()> {
+    fn new(error: Error, failure: Failure, retry_after: Option<Duration>) -> Self {
+        Failed {
+            error,
+            failure,
+            retry_after,
+            raw: (),
+        }
+    }
 }
 
 /// A configured connection to one API base URL.
@@ -206,10 +213,14 @@ impl Transport {
         &self.inner.headers
     }
 
-    /// The API this transport talks to.
-    #[allow(dead_code)] // part of the transport's crate-internal surface; unused today
-    pub(crate) fn api(&self) -> Api {
-        self.inner.api
+    /// The options for a generated client: the transport's headers, unary timeout and
+    /// answer limit, and the transport itself as the executor (retries, tracing).
+    pub(crate) fn request_options(&self) -> opensandbox_hooks::RequestOptions {
+        opensandbox_hooks::RequestOptions::new()
+            .headers(self.inner.headers.clone())
+            .timeout(self.inner.options.request_timeout)
+            .max_body(self.inner.options.max_response_body)
+            .executor(Arc::new(self.clone()))
     }
 
     /// `base + path` (path starts with `/`): appended, never replacing the base's path.
@@ -235,78 +246,58 @@ impl Transport {
             .timeout(self.inner.options.request_timeout)
     }
 
-    /// Runs a generated-client call with retries, tracing and error decoding.
-    pub(crate) async fn call<T, F, Fut>(
+    /// Awaits a generated-client call (sent through this transport as its executor, so
+    /// retried and traced by its operation) and decodes its error.
+    pub(crate) async fn run<T>(
         &self,
-        op: &'static str,
-        method: Method,
-        idempotency: Idempotency,
-        f: F,
-    ) -> Result<progenitor_client::ResponseValue<T>>
-    where
-        F: Fn() -> Fut,
-        Fut: Future<
+        call: impl Future<
             Output = std::result::Result<
                 progenitor_client::ResponseValue<T>,
                 progenitor_client::Error<()>,
             >,
         >,
-    {
-        let f = &f;
-        self.retrying(
-            op,
-            &method,
-            idempotency,
-            move || async move {
-                Ok(match f().await {
-                    Ok(v) => Ok(v),
-                    Err(e) => Err(self.classify_progenitor(e).await),
-                })
-            },
-            |v| (v.status(), v.headers()),
-        )
-        .await
+    ) -> Result<T> {
+        match call.await {
+            Ok(v) => Ok(v.into_inner()),
+            Err(e) => Err(self.progenitor_error(e).await),
+        }
     }
 
-    /// Sends a hand-built request with retries, tracing and error decoding; returns the
-    /// response when its status is a success. `build` is called once per attempt.
-    pub(crate) async fn send<F>(
-        &self,
-        op: &'static str,
-        method: Method,
-        idempotency: Idempotency,
-        build: F,
-    ) -> Result<Response>
+    /// Sends a hand-built request of `op` with retries (when `op` is idempotent),
+    /// tracing and error decoding; returns the response when its status is a success.
+    /// `build` is called once per attempt.
+    pub(crate) async fn send<F>(&self, op: &'static Operation, build: F) -> Result<Response>
     where
         F: Fn() -> Result<RequestBuilder>,
     {
         let build = &build;
         self.retrying(
             op,
-            &method,
-            idempotency,
+            true,
             move || async move {
-                Ok(match self.execute(build()?).await {
-                    Err(timeout) => Err((timeout, Failure::MaybeSent, None)),
+                let builder = build().map_err(|e| Failed::new(e, Failure::Fatal, None))?;
+                match self.execute(builder).await {
+                    Err(timeout) => Err(Failed::new(timeout, Failure::MaybeSent, None)),
                     Ok(Ok(resp)) if resp.status().is_success() => Ok(resp),
                     Ok(Ok(resp)) if resp.status().is_redirection() => {
-                        Err((redirect_error(&resp), Failure::Fatal, None))
+                        Err(Failed::new(redirect_error(&resp), Failure::Fatal, None))
                     }
                     Ok(Ok(resp)) => {
                         let status = resp.status();
                         let api = api_error(resp).await;
                         let ra = api.retry_after;
-                        Err((Error::from(api), Failure::Status(status), ra))
+                        Err(Failed::new(Error::from(api), Failure::Status(status), ra))
                     }
                     Ok(Err(e)) => {
                         let f = classify_reqwest(&e);
-                        Err((self.reqwest_error(e, f), f, None))
+                        Err(Failed::new(self.reqwest_error(e, f), f, None))
                     }
-                })
+                }
             },
             |r| (r.status(), r.headers()),
         )
         .await
+        .map_err(|f| f.error)
     }
 
     /// Sends one request. A request without a whole-request timeout (a stream: command
@@ -358,30 +349,29 @@ impl Transport {
         Ok(body.freeze())
     }
 
-    /// The retry loop shared by [`Transport::call`] and [`Transport::send`]: runs
-    /// `attempt` until it succeeds, fails for good (its outer `Err`, or a failure the
-    /// policy does not retry), or the policy's budget is spent; traces every attempt.
-    async fn retrying<T, A, Fut>(
+    /// The retry loop of [`Transport::send`] and of the executor: runs `attempt` until
+    /// it succeeds, fails for good (a failure the policy does not retry for `op`, or any
+    /// failure when not `repeatable`), or the policy's budget is spent; traces every
+    /// attempt in one span.
+    async fn retrying<T, R, A, Fut>(
         &self,
-        op: &'static str,
-        method: &Method,
-        idempotency: Idempotency,
+        op: &'static Operation,
+        repeatable: bool,
         mut attempt: A,
         meta: impl Fn(&T) -> (StatusCode, &HeaderMap),
-    ) -> Result<T>
+    ) -> std::result::Result<T, Failed<R>>
     where
         A: FnMut() -> Fut,
-        Fut: Future<Output = Result<AttemptOutcome<T>>>,
+        Fut: Future<Output = std::result::Result<T, Failed<R>>>,
     {
-        let idempotent = self.is_idempotent(method, idempotency);
-        let span = self.span(op, method);
+        let span = self.span(op);
         let rec = span.clone();
         async move {
             let started = Instant::now();
             let mut n = 1u32;
             loop {
                 let t0 = Instant::now();
-                let (err, failure, retry_after) = match attempt().await? {
+                let failed_attempt = match attempt().await {
                     Ok(v) => {
                         let (status, headers) = meta(&v);
                         finish(&rec, n, started, t0, status, headers);
@@ -389,21 +379,17 @@ impl Transport {
                     }
                     Err(failed_attempt) => failed_attempt,
                 };
-                let delay = self.next_delay(
-                    failure,
-                    idempotent,
-                    err.is_transient(),
-                    n,
-                    started,
-                    retry_after,
-                );
-                failed(&rec, n, started, t0, failure, &err, delay);
+                let delay = match repeatable {
+                    true => self.next_delay(&failed_attempt, op.idempotent, n, started),
+                    false => None,
+                };
+                failed(&rec, n, started, t0, &failed_attempt, delay);
                 match delay {
                     Some(delay) => {
                         tokio::time::sleep(delay).await;
                         n += 1;
                     }
-                    None => return Err(err),
+                    None => return Err(failed_attempt),
                 }
             }
         }
@@ -413,12 +399,12 @@ impl Transport {
 
     /// The span of one logical request (all its attempts). Headers are never recorded;
     /// `status`, `request_id`, `attempts` and `duration_ms` are filled in at the end.
-    fn span(&self, op: &'static str, method: &Method) -> tracing::Span {
+    fn span(&self, op: &'static Operation) -> tracing::Span {
         tracing::debug_span!(
             "opensandbox.request",
             api = self.inner.api.name(),
-            op,
-            method = %method,
+            op = op.id,
+            method = %op.method,
             status = tracing::field::Empty,
             request_id = tracing::field::Empty,
             attempts = tracing::field::Empty,
@@ -426,29 +412,21 @@ impl Transport {
         )
     }
 
-    fn is_idempotent(&self, method: &Method, idempotency: Idempotency) -> bool {
-        match idempotency {
-            Idempotency::ByMethod => idempotent_method(method),
-            Idempotency::Idempotent => true,
-            Idempotency::Once => false,
-        }
-    }
-
-    /// The delay before the next attempt, or `None` to stop.
-    fn next_delay(
+    /// The delay before the attempt after `failed`, or `None` to stop.
+    fn next_delay<R>(
         &self,
-        failure: Failure,
+        failed: &Failed<R>,
         idempotent: bool,
-        transient: bool,
         attempt: u32,
         started: Instant,
-        retry_after: Option<Duration>,
     ) -> Option<Duration> {
         let policy: &RetryPolicy = &self.inner.options.retry;
-        if attempt >= policy.max_attempts || !policy.allows(failure, idempotent, transient) {
+        if attempt >= policy.max_attempts
+            || !policy.allows(failed.failure, idempotent, failed.error.is_transient())
+        {
             return None;
         }
-        let delay = match retry_after {
+        let delay = match failed.retry_after {
             Some(ra) if ra > policy.max_retry_after => return None,
             Some(ra) => ra,
             None => policy.backoff(attempt),
@@ -460,67 +438,53 @@ impl Transport {
         Some(delay)
     }
 
-    async fn classify_progenitor(
-        &self,
-        e: progenitor_client::Error<()>,
-    ) -> (Error, Failure, Option<Duration>) {
+    /// Turns a generated client's error into the crate's error.
+    async fn progenitor_error(&self, e: progenitor_client::Error<()>) -> Error {
         use progenitor_client::Error as P;
         match e {
-            P::InvalidRequest(msg) => (Error::InvalidInput(msg), Failure::Fatal, None),
-            P::CommunicationError(e) | P::ResponseBodyError(e) => {
+            P::InvalidRequest(msg) | P::Custom(msg) => Error::InvalidInput(msg),
+            P::CommunicationError(e) | P::ResponseBodyError(e) | P::InvalidUpgrade(e) => {
                 let f = classify_reqwest(&e);
-                (self.reqwest_error(e, f), f, None)
+                self.reqwest_error(e, f)
             }
-            P::InvalidUpgrade(e) => {
-                let f = classify_reqwest(&e);
-                (self.reqwest_error(e, f), f, None)
-            }
-            P::ErrorResponse(rv) => {
-                let status = rv.status();
-                let api = ApiError::from_parts(status, rv.headers(), Bytes::new());
-                let ra = api.retry_after;
-                (Error::from(api), Failure::Status(status), ra)
-            }
-            P::InvalidResponsePayload(body, err) => (
-                Error::Decode {
-                    status: StatusCode::OK,
-                    message: err.to_string(),
-                    snippet: snippet(&body),
-                },
-                Failure::Fatal,
-                None,
-            ),
-            P::UnexpectedResponse(resp) if resp.status().is_redirection() => {
-                (redirect_error(&resp), Failure::Fatal, None)
-            }
-            P::UnexpectedResponse(resp) => {
+            P::ErrorResponse(rv) => Error::from(ApiError::from_parts(
+                rv.status(),
+                rv.headers(),
+                Bytes::new(),
+            )),
+            P::InvalidResponsePayload(body, err) => Error::Decode {
+                status: StatusCode::OK,
+                message: err.to_string(),
+                snippet: snippet(&body),
+            },
+            P::UnexpectedResponse(resp) if resp.status().is_redirection() => redirect_error(&resp),
+            P::UnexpectedResponse(resp) if resp.status().is_success() => {
                 let status = resp.status();
-                if status.is_success() {
-                    let body = resp.bytes().await.unwrap_or_default();
-                    return (
-                        Error::Decode {
-                            status,
-                            message: "unexpected success status or content type".into(),
-                            snippet: snippet(&body),
-                        },
-                        Failure::Fatal,
-                        None,
-                    );
+                let body = resp.bytes().await.unwrap_or_default();
+                Error::Decode {
+                    status,
+                    message: "unexpected success status or content type".into(),
+                    snippet: snippet(&body),
                 }
-                let api = api_error(resp).await;
-                let ra = api.retry_after;
-                (Error::from(api), Failure::Status(status), ra)
             }
-            P::Custom(msg) => (Error::InvalidInput(msg), Failure::Fatal, None),
+            P::UnexpectedResponse(resp) => Error::from(api_error(resp).await),
         }
     }
 
     /// Turns a reqwest error into the crate's error.
     pub(crate) fn reqwest_error(&self, e: reqwest::Error, failure: Failure) -> Error {
-        if let Some(msg) = tls::tls_failure_message(&e) {
+        match self.describe_reqwest(&e, failure) {
+            Error::Transport { message, sent, .. } => Error::transport(message, sent, e),
+            other => other,
+        }
+    }
+
+    /// The crate's error for a reqwest error, without the error itself as its source.
+    fn describe_reqwest(&self, e: &reqwest::Error, failure: Failure) -> Error {
+        if let Some(msg) = tls::tls_failure_message(e) {
             return Error::Tls(msg);
         }
-        if let Some(limit) = body_too_large(&e) {
+        if let Some(limit) = body_too_large(e) {
             return too_large(e.status().unwrap_or(StatusCode::OK), limit);
         }
         if e.is_timeout() && !e.is_connect() {
@@ -538,22 +502,20 @@ impl Transport {
         } else {
             format!("{} request failed", self.inner.api.name())
         };
-        Error::transport(what, failure != Failure::NotSent, e)
+        Error::Transport {
+            message: what,
+            sent: failure != Failure::NotSent,
+            source: None,
+        }
     }
 }
 
-/// The limit a body broke, when `e` failed because the body was over the
-/// generated clients' `max_body`.
+/// The limit a body broke, when `e` failed because the body was over the limit
+/// ([`opensandbox_hooks::limit_body`]).
 fn body_too_large(e: &reqwest::Error) -> Option<u64> {
     let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
     while let Some(err) = source {
-        if let Some(t) = err.downcast_ref::<opensandbox_lifecycle_api::hooks::BodyTooLarge>() {
-            return Some(t.limit);
-        }
-        if let Some(t) = err.downcast_ref::<opensandbox_execd_api::hooks::BodyTooLarge>() {
-            return Some(t.limit);
-        }
-        if let Some(t) = err.downcast_ref::<opensandbox_egress_api::hooks::BodyTooLarge>() {
+        if let Some(t) = err.downcast_ref::<opensandbox_hooks::BodyTooLarge>() {
             return Some(t.limit);
         }
         source = err.source();
@@ -645,16 +607,16 @@ fn finish(
 }
 
 /// Records a failed attempt, and the end of the request span when there is no retry.
-fn failed(
+fn failed<R>(
     span: &tracing::Span,
     attempt: u32,
     started: Instant,
     t0: Instant,
-    failure: Failure,
-    err: &Error,
+    failed: &Failed<R>,
     retry_in: Option<Duration>,
 ) {
-    let status = match failure {
+    let err = &failed.error;
+    let status = match failed.failure {
         Failure::Status(s) => Some(s.as_u16()),
         _ => None,
     };

@@ -6,7 +6,9 @@
 //!   failures ([`Error::is_transient`](crate::Error::is_transient));
 //! - a POST or PATCH is retried only when the server provably did not act on it: the
 //!   connection was refused or could not be made, or the server answered 429 (too many
-//!   requests); or when the caller marked the call idempotent. A POST whose request may
+//!   requests); or when the operation is marked idempotent in
+//!   `specs/overlays/idempotency.yaml` (pause, resume, renew, metadata and policy
+//!   patches, permissions, `mkdir -p`). A POST whose request may
 //!   have been processed (a reset after sending, a 502/503/504) is never repeated;
 //! - TLS and certificate failures, other 4xx statuses, 500, and streams that already
 //!   delivered a byte are never retried (a retry happens only before a success status is
@@ -33,7 +35,7 @@
 
 use std::time::Duration;
 
-use reqwest::{Method, StatusCode};
+use reqwest::StatusCode;
 
 /// The statuses retried by default: the server asks to come back later.
 pub const DEFAULT_RETRY_STATUSES: [u16; 5] = [408, 429, 502, 503, 504];
@@ -231,14 +233,6 @@ pub(crate) enum Failure {
     Fatal,
 }
 
-/// Whether `method` is idempotent by HTTP semantics.
-pub(crate) fn idempotent_method(method: &Method) -> bool {
-    matches!(
-        *method,
-        Method::GET | Method::HEAD | Method::PUT | Method::DELETE | Method::OPTIONS
-    )
-}
-
 /// Parses a `Retry-After` value: delay seconds or an HTTP date.
 pub(crate) fn parse_retry_after(v: &str) -> Option<Duration> {
     let v = v.trim();
@@ -257,9 +251,8 @@ mod tests {
     #[test]
     fn what_is_retried() {
         let p = RetryPolicy::new();
-        let get = idempotent_method(&Method::GET);
-        let post = idempotent_method(&Method::POST);
-        assert!(get && !post);
+        // Idempotency comes from the operation table (by method, or the overlay).
+        let (get, post) = (true, false);
         for s in [408, 429, 502, 503, 504] {
             let s = Failure::Status(StatusCode::from_u16(s).unwrap());
             assert!(p.allows(s, get, true));

@@ -8,5 +8,6 @@ mod clients;
 mod hostile;
 
 mod execd;
+mod idempotency;
 mod input;
 mod transport;

@@ -17,7 +17,6 @@ use super::ranges::{ContentRange, range_header, slice_stream};
 use super::watchdog::Idle;
 use crate::error::{Error, Result};
 use crate::execd::{ExecdClient, check_path};
-use crate::transport::Idempotency;
 
 /// A file being downloaded ([`ExecdClient::download`]): a stream of byte chunks, read as
 /// the server sends them. Also readable as an [`AsyncRead`]
@@ -187,7 +186,7 @@ impl ExecdClient {
         check_path("path", path)?;
         let resp = self
             .transport
-            .send("downloadFile", Method::GET, Idempotency::ByMethod, || {
+            .send(&opensandbox_execd_api::operations::DOWNLOAD_FILE, || {
                 let mut b = self
                     .transport
                     .request(Method::GET, "/files/download")

@@ -20,12 +20,9 @@ mod watchdog;
 
 use std::collections::HashMap;
 
-use reqwest::Method;
-
 use super::types::{FileInfo, Permission, RenameFileItem, ReplaceFileContentItem};
 use super::{ExecdClient, check_path};
 use crate::error::{Error, Result};
-use crate::transport::Idempotency;
 
 pub use download::Download;
 pub use ranges::ContentRange;
@@ -92,11 +89,9 @@ impl ExecdClient {
         let paths = collect_paths(paths)?;
         let r = self
             .transport
-            .call("getFilesInfo", Method::GET, Idempotency::ByMethod, || {
-                self.api.get_files_info().path(paths.clone()).send()
-            })
+            .run(self.api.get_files_info().path(paths).send())
             .await?;
-        Ok(r.into_inner().into_iter().collect())
+        Ok(r.into_iter().collect())
     }
 
     /// Deletes files (not directories: see [`ExecdClient::delete_directories`]).
@@ -115,11 +110,8 @@ impl ExecdClient {
     ) -> Result<()> {
         let paths = collect_paths(paths)?;
         self.transport
-            .call("removeFiles", Method::DELETE, Idempotency::ByMethod, || {
-                self.api.remove_files().path(paths.clone()).send()
-            })
-            .await?;
-        Ok(())
+            .run(self.api.remove_files().path(paths).send())
+            .await
     }
 
     /// Sets owner, group and mode of each path. `mode` is octal digits written in
@@ -139,11 +131,8 @@ impl ExecdClient {
     ) -> Result<()> {
         let body = permission_map(entries)?;
         self.transport
-            .call("chmodFiles", Method::POST, Idempotency::Idempotent, || {
-                self.api.chmod_files().body(body.clone()).send()
-            })
-            .await?;
-        Ok(())
+            .run(self.api.chmod_files().body(body).send())
+            .await
     }
 
     /// Moves or renames files, `(from, to)` in order; each destination's directory must
@@ -176,11 +165,8 @@ impl ExecdClient {
             check_path("destination path", &m.dest)?;
         }
         self.transport
-            .call("renameFiles", Method::POST, Idempotency::ByMethod, || {
-                self.api.rename_files().body(body.clone()).send()
-            })
-            .await?;
-        Ok(())
+            .run(self.api.rename_files().body(body).send())
+            .await
     }
 
     /// Finds files below `path` whose names match the glob `pattern` (`**` when
@@ -196,17 +182,15 @@ impl ExecdClient {
     /// documented shape.
     pub async fn search_files(&self, path: &str, pattern: Option<&str>) -> Result<Vec<FileInfo>> {
         check_path("path", path)?;
-        let r = self
-            .transport
-            .call("searchFiles", Method::GET, Idempotency::ByMethod, || {
+        self.transport
+            .run({
                 let mut b = self.api.search_files().path(path);
                 if let Some(p) = pattern {
                     b = b.pattern(p);
                 }
                 b.send()
             })
-            .await?;
-        Ok(r.into_inner())
+            .await
     }
 
     /// Replaces every literal occurrence of `old` with `new` in each file, given as
@@ -249,22 +233,10 @@ impl ExecdClient {
         }
         let r = self
             .transport
-            .call(
-                "replaceContent",
-                Method::POST,
-                Idempotency::ByMethod,
-                || {
-                    self.api
-                        .replace_content()
-                        .verbose(true)
-                        .body(body.clone())
-                        .send()
-                },
-            )
+            .run(self.api.replace_content().verbose(true).body(body).send())
             .await;
         match r {
             Ok(r) => Ok(r
-                .into_inner()
                 .into_iter()
                 .map(|(p, c)| (p, u64::try_from(c.replaced_count).unwrap_or(0)))
                 .collect()),
@@ -293,17 +265,15 @@ impl ExecdClient {
                 i32::try_from(d).map_err(|_| Error::InvalidInput(format!("depth {d} is too large")))
             })
             .transpose()?;
-        let r = self
-            .transport
-            .call("listDirectory", Method::GET, Idempotency::ByMethod, || {
+        self.transport
+            .run({
                 let mut b = self.api.list_directory().path(path);
                 if let Some(d) = depth {
                     b = b.depth(d);
                 }
                 b.send()
             })
-            .await?;
-        Ok(r.into_inner())
+            .await
     }
 
     /// Creates directories with missing parents (`mkdir -p`) and applies owner, group
@@ -323,11 +293,8 @@ impl ExecdClient {
     ) -> Result<()> {
         let body = permission_map(entries)?;
         self.transport
-            .call("makeDirs", Method::POST, Idempotency::Idempotent, || {
-                self.api.make_dirs().body(body.clone()).send()
-            })
-            .await?;
-        Ok(())
+            .run(self.api.make_dirs().body(body).send())
+            .await
     }
 
     /// Deletes directories with everything in them (`rm -rf`).
@@ -346,11 +313,8 @@ impl ExecdClient {
     ) -> Result<()> {
         let paths = collect_paths(paths)?;
         self.transport
-            .call("removeDirs", Method::DELETE, Idempotency::ByMethod, || {
-                self.api.remove_dirs().path(paths.clone()).send()
-            })
-            .await?;
-        Ok(())
+            .run(self.api.remove_dirs().path(paths).send())
+            .await
     }
 }
 

@@ -20,7 +20,6 @@ use super::check_mode;
 use super::watchdog::Idle;
 use crate::error::{Error, Result};
 use crate::execd::{ExecdClient, check_path};
-use crate::transport::Idempotency;
 
 /// Read size for local files and readers being uploaded.
 const CHUNK: usize = 256 * 1024;
@@ -410,7 +409,7 @@ impl ExecdClient {
         let progress = Idle::new(self.transport.options().stream_idle_timeout, "upload idle");
         let send = self
             .transport
-            .send("uploadFile", Method::POST, Idempotency::ByMethod, || {
+            .send(&opensandbox_execd_api::operations::UPLOAD_FILE, || {
                 progress.touch();
                 let body = upload_body(&files, &plan, &slot, &progress)?;
                 let mut b = self
