@@ -7,11 +7,17 @@ use reqwest::header::HeaderMap;
 
 use crate::config::ClientOptions;
 use crate::error::{Error, Result};
-use crate::model::SandboxState;
 use crate::secret::Secret;
 use crate::transport::{Api, Transport};
 
+mod checks;
+mod options;
+
+pub use checks::MAX_PAGE_SIZE;
+pub(crate) use checks::{check_id, check_path, metadata_filter};
+use checks::{nonzero, page_size, wire_states};
 pub use opensandbox_lifecycle_api::types;
+pub use options::{DiagnosticScope, ListOptions, SnapshotListOptions};
 use types::{
     CreateSandboxRequest, CreateSandboxResponse, CreateSnapshotRequest, DiagnosticContentResponse,
     Endpoint, ListSandboxesResponse, ListSnapshotsResponse, PatchSandboxMetadataRequest,
@@ -21,140 +27,6 @@ use types::{
 
 /// The lifecycle API's authentication header.
 pub const API_KEY_HEADER: &str = "OPEN-SANDBOX-API-KEY";
-
-/// Filters and paging for listing sandboxes
-/// ([`SandboxManager::list`](crate::SandboxManager::list)).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct ListOptions {
-    /// Only sandboxes in one of these states.
-    pub states: Vec<SandboxState>,
-    /// Only sandboxes whose metadata has all of these key/value pairs.
-    pub metadata: BTreeMap<String, String>,
-    /// Page number, from 1.
-    pub page: Option<u64>,
-    /// Items per page (the server allows at most 200).
-    pub page_size: Option<u64>,
-}
-
-impl ListOptions {
-    /// No filter, server-default paging.
-    #[must_use]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Adds a state filter (several widen the filter).
-    #[must_use]
-    pub fn state(mut self, state: SandboxState) -> Self {
-        self.states.push(state);
-        self
-    }
-
-    /// Adds a metadata filter.
-    pub fn metadata(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
-        self.metadata.insert(key.into(), value.into());
-        self
-    }
-
-    /// Sets the page (from 1).
-    #[must_use]
-    pub fn page(mut self, page: u64) -> Self {
-        self.page = Some(page);
-        self
-    }
-
-    /// Sets the page size (1 to [`MAX_PAGE_SIZE`]; anything else is refused before
-    /// sending).
-    #[must_use]
-    pub fn page_size(mut self, size: u64) -> Self {
-        self.page_size = Some(size);
-        self
-    }
-}
-
-/// Filters and paging for listing snapshots
-/// ([`SandboxManager::list_snapshots`](crate::SandboxManager::list_snapshots)).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct SnapshotListOptions {
-    /// Only snapshots of this sandbox.
-    pub sandbox_id: Option<String>,
-    /// Only snapshots in one of these states.
-    pub states: Vec<crate::model::SnapshotState>,
-    /// Page number, from 1.
-    pub page: Option<u64>,
-    /// Items per page (at most 200).
-    pub page_size: Option<u64>,
-}
-
-impl SnapshotListOptions {
-    /// No filter, server-default paging.
-    #[must_use]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Only snapshots of `sandbox_id`.
-    pub fn sandbox_id(mut self, sandbox_id: impl Into<String>) -> Self {
-        self.sandbox_id = Some(sandbox_id.into());
-        self
-    }
-
-    /// Adds a state filter (several widen the filter).
-    #[must_use]
-    pub fn state(mut self, state: crate::model::SnapshotState) -> Self {
-        self.states.push(state);
-        self
-    }
-
-    /// Sets the page (from 1).
-    #[must_use]
-    pub fn page(mut self, page: u64) -> Self {
-        self.page = Some(page);
-        self
-    }
-
-    /// Sets the page size.
-    #[must_use]
-    pub fn page_size(mut self, size: u64) -> Self {
-        self.page_size = Some(size);
-        self
-    }
-}
-
-/// Which diagnostics to read ([`LifecycleClient::diagnostic_logs`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum DiagnosticScope {
-    /// The sandbox container.
-    Container,
-    /// Lifecycle operations on the sandbox.
-    Lifecycle,
-    /// The container runtime.
-    Runtime,
-    /// Networking.
-    Network,
-    /// Processes inside the sandbox.
-    Process,
-    /// Everything.
-    All,
-}
-
-impl DiagnosticScope {
-    /// The wire value.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DiagnosticScope::Container => "container",
-            DiagnosticScope::Lifecycle => "lifecycle",
-            DiagnosticScope::Runtime => "runtime",
-            DiagnosticScope::Network => "network",
-            DiagnosticScope::Process => "process",
-            DiagnosticScope::All => "all",
-        }
-    }
-}
 
 /// Client of the lifecycle API (`http://host:8080/v1`): create, inspect and manage
 /// sandboxes and snapshots, resolve endpoints, read diagnostics.
@@ -638,74 +510,6 @@ impl LifecycleClient {
             )
             .await
     }
-}
-
-/// The wire spelling of state filters.
-fn wire_states(states: &[SandboxState]) -> Vec<String> {
-    states.iter().map(|s| s.as_str().to_string()).collect()
-}
-
-/// Checks an id that becomes a URL path segment: not empty, and not `.` or `..`, which
-/// URL parsing resolves away (`get_sandbox("..")` would send `GET /v1/`, and
-/// `delete_sandbox(".")` `DELETE /v1/sandboxes/`), with or without percent-encoding.
-pub(crate) fn check_id(what: &str, id: &str) -> Result<()> {
-    check_path(what, id)?;
-    if matches!(id, "." | "..") {
-        return Err(Error::InvalidInput(format!(
-            "{what} {id:?} is not an id: it would name another resource once in a URL"
-        )));
-    }
-    Ok(())
-}
-
-/// Checks a value sent in a query or a body (a file path): not empty.
-pub(crate) fn check_path(what: &str, value: &str) -> Result<()> {
-    if value.trim().is_empty() {
-        return Err(Error::InvalidInput(format!("{what} must not be empty")));
-    }
-    Ok(())
-}
-
-/// The largest page size the servers accept.
-pub const MAX_PAGE_SIZE: u64 = 200;
-
-/// A page size: 1 to [`MAX_PAGE_SIZE`].
-fn page_size(v: Option<u64>) -> Result<Option<NonZeroU64>> {
-    match v {
-        Some(n) if n > MAX_PAGE_SIZE => Err(Error::InvalidInput(format!(
-            "page size {n} is over the maximum of {MAX_PAGE_SIZE}"
-        ))),
-        v => nonzero("page size", v),
-    }
-}
-
-fn nonzero(what: &str, v: Option<u64>) -> Result<Option<NonZeroU64>> {
-    match v {
-        None => Ok(None),
-        Some(n) => NonZeroU64::new(n)
-            .map(Some)
-            .ok_or_else(|| Error::InvalidInput(format!("{what} must be at least 1"))),
-    }
-}
-
-/// The `metadata` query value: `k=v&k2=v2` with `%`, `&`, `=` and `+` (and anything
-/// not URL-safe) percent-encoded inside keys and values. The HTTP layer encodes the
-/// whole string once more as the parameter value.
-pub(crate) fn metadata_filter(metadata: &BTreeMap<String, String>) -> Option<String> {
-    if metadata.is_empty() {
-        return None;
-    }
-    let pairs: Vec<String> = metadata
-        .iter()
-        .map(|(k, v)| {
-            format!(
-                "{}={}",
-                url::form_urlencoded::byte_serialize(k.as_bytes()).collect::<String>(),
-                url::form_urlencoded::byte_serialize(v.as_bytes()).collect::<String>()
-            )
-        })
-        .collect();
-    Some(pairs.join("&"))
 }
 
 #[cfg(test)]
