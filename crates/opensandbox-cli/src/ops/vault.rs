@@ -71,18 +71,40 @@ pub async fn binding(conn: &Conn, id: &str, name: &str) -> OpResult<Value> {
     json_of(&client(conn, id).await?.get_binding(name).await?)
 }
 
-/// Every string value of a request that could be a secret (all strings of 4 bytes or
-/// more: over-masking a name is better than printing a token).
+/// The secret strings of a request: every string under a key that names a value,
+/// secret, token, password or key (credential sources' `value`, and anything a later
+/// version adds under such names).
 fn secrets_of(v: &Value) -> Vec<String> {
-    let mut out = Vec::new();
-    fn walk(v: &Value, out: &mut Vec<String>) {
+    fn secret_key(k: &str) -> bool {
+        let k = k.to_ascii_lowercase();
+        ["value", "secret", "token", "password", "key"]
+            .iter()
+            .any(|s| k.contains(s))
+    }
+    fn collect(v: &Value, out: &mut Vec<String>) {
         match v {
-            Value::String(s) if s.len() >= 4 => out.push(s.clone()),
-            Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
-            Value::Object(m) => m.values().for_each(|x| walk(x, out)),
+            Value::String(s) if !s.is_empty() => out.push(s.clone()),
+            Value::Array(a) => a.iter().for_each(|x| collect(x, out)),
+            Value::Object(m) => m.values().for_each(|x| collect(x, out)),
             _ => {}
         }
     }
+    fn walk(v: &Value, out: &mut Vec<String>) {
+        match v {
+            Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+            Value::Object(m) => {
+                for (k, x) in m {
+                    if secret_key(k) {
+                        collect(x, out);
+                    } else {
+                        walk(x, out);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
     walk(v, &mut out);
     out.sort_by_key(|s| std::cmp::Reverse(s.len()));
     out
@@ -101,7 +123,9 @@ mod tests {
 
     #[test]
     fn request_strings_never_reach_error_messages() {
-        let req = serde_json::json!({"credentials": [{"name": "gh", "value": "ghp_secret_token"}]});
+        let req = serde_json::json!({"credentials": [
+            {"name": "gh", "source": {"type": "inline", "value": "ghp_secret_token"}}
+        ]});
         let e = CliError::new(
             crate::exit::Kind::Api,
             "400: bad credential ghp_secret_token for gh",

@@ -12,7 +12,15 @@ fn run_streams_both_streams_and_exits_with_the_remote_code() {
     let id = env.sandbox();
     let out = env
         .osb()
-        .args(["command", "run", &id, "--", "sh", "-c", "echo out; echo err >&2; exit 3"])
+        .args([
+            "command",
+            "run",
+            &id,
+            "--",
+            "sh",
+            "-c",
+            "echo out; echo err >&2; exit 3",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
@@ -47,7 +55,11 @@ fn background_status_logs_and_follow() {
         .args(["command", "logs", &id, &cid, "--follow"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(4), "follow exits with the command's code");
+    assert_eq!(
+        out.status.code(),
+        Some(4),
+        "follow exits with the command's code"
+    );
     assert_eq!(stdout(&out), "line1\nline2\nline3\n");
 
     let status = env.json(&["command", "status", &id, &cid]);
@@ -113,7 +125,10 @@ fn ctrl_c_interrupts_the_remote_command_and_exits_130() {
     let code = child.wait().unwrap().code();
     assert_eq!(code, Some(130));
     let status = env.json(&["command", "status", &id, &cid]);
-    assert_eq!(status["running"], false, "the remote command was interrupted");
+    assert_eq!(
+        status["running"], false,
+        "the remote command was interrupted"
+    );
     assert!(!crate::support::exists(&marker));
 }
 
@@ -125,13 +140,29 @@ fn sessions_keep_state_between_runs() {
     let sid = created["id"].as_str().unwrap().to_owned();
     let set = env
         .osb()
-        .args(["command", "session", "run", &id, &sid, "--", "export V=kept; cd /"])
+        .args([
+            "command",
+            "session",
+            "run",
+            &id,
+            &sid,
+            "--",
+            "export V=kept; cd /",
+        ])
         .output()
         .unwrap();
     assert_success(&set);
     let get = env
         .osb()
-        .args(["command", "session", "run", &id, &sid, "--", "echo $V $(pwd); (exit 5)"])
+        .args([
+            "command",
+            "session",
+            "run",
+            &id,
+            &sid,
+            "--",
+            "echo $V $(pwd); (exit 5)",
+        ])
         .output()
         .unwrap();
     assert_eq!(stdout(&get), "kept /\n");

@@ -25,7 +25,10 @@ fn the_config_file_fills_in_what_flags_and_environment_leave_out() {
     // Everything from the file: JSON output by default, the server reached.
     let listed: serde_json::Value = serde_json::from_str(&run(&["sandbox", "list"])).unwrap();
     assert!(listed.is_array());
-    assert_eq!(run(&["config", "get", "domain", "-o", "table"]).trim(), env.domain);
+    assert_eq!(
+        run(&["config", "get", "domain", "-o", "table"]).trim(),
+        env.domain
+    );
 
     let list: serde_json::Value = serde_json::from_str(&run(&["config", "list"])).unwrap();
     let shown = list.to_string();
@@ -63,7 +66,11 @@ fn the_config_file_fills_in_what_flags_and_environment_leave_out() {
 #[test]
 fn completions_are_printed_for_each_shell() {
     let env = Env::start();
-    for (shell, needle) in [("bash", "complete"), ("zsh", "#compdef osb"), ("fish", "complete -c osb")] {
+    for (shell, needle) in [
+        ("bash", "complete"),
+        ("zsh", "#compdef osb"),
+        ("fish", "complete -c osb"),
+    ] {
         let out = env.osb().args(["completions", shell]).output().unwrap();
         assert_success(&out);
         assert!(stdout(&out).contains(needle), "{shell}");

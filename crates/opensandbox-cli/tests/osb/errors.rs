@@ -17,7 +17,11 @@ fn a_wrong_api_key_is_an_api_error_and_no_key_is_ever_printed() {
     assert!(last.starts_with("osb: error: 401"), "{last}");
     assert!(last.contains("request id"), "{last}");
 
-    let out = env.osb().args(["-vvv", "sandbox", "list"]).output().unwrap();
+    let out = env
+        .osb()
+        .args(["-vvv", "sandbox", "list"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0));
     assert!(!stderr(&out).contains(crate::support::KEY));
     assert!(!stdout(&out).contains(crate::support::KEY));
@@ -37,7 +41,11 @@ fn usage_not_found_and_transport_failures_have_their_own_codes() {
         .unwrap();
     assert_eq!(bad_duration.status.code(), Some(2));
 
-    let missing = env.osb().args(["sandbox", "get", "no-such-box"]).output().unwrap();
+    let missing = env
+        .osb()
+        .args(["sandbox", "get", "no-such-box"])
+        .output()
+        .unwrap();
     assert_eq!(missing.status.code(), Some(3));
     assert_eq!(stderr(&missing).lines().count(), 1);
 

@@ -37,7 +37,11 @@ fn write_cat_info_replace_move_chmod_and_delete() {
 
     let found = env.json(&["file", "search", &id, &env.path(""), "--pattern", "b.*"]);
     assert!(
-        found.as_array().unwrap().iter().any(|f| f["path"] == b.as_str()),
+        found
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["path"] == b.as_str()),
         "{found}"
     );
 
@@ -51,7 +55,10 @@ fn write_cat_info_replace_move_chmod_and_delete() {
     assert_eq!(gone.status.code(), Some(3), "{}", stderr(&gone));
     let line = stderr(&gone);
     assert_eq!(line.lines().count(), 1, "one line: {line}");
-    assert!(line.contains("404") && line.contains("request id"), "{line}");
+    assert!(
+        line.contains("404") && line.contains("request id"),
+        "{line}"
+    );
 }
 
 #[test]
@@ -68,7 +75,12 @@ fn a_closed_stdout_ends_cat_quietly() {
         .spawn()
         .unwrap();
     let mut head = [0u8; 10];
-    child.stdout.as_mut().unwrap().read_exact(&mut head).unwrap();
+    child
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut head)
+        .unwrap();
     drop(child.stdout.take());
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0));

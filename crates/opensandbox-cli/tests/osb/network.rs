@@ -8,13 +8,25 @@ fn egress_rules_are_added_and_removed() {
     let id = env.sandbox();
     let p = env.json(&["egress", "allow", &id, "pypi.org", "*.example.com"]);
     let rules = p["policy"]["egress"].to_string();
-    assert!(rules.contains("pypi.org") && rules.contains("*.example.com"), "{p}");
+    assert!(
+        rules.contains("pypi.org") && rules.contains("*.example.com"),
+        "{p}"
+    );
     let p = env.json(&["egress", "deny", &id, "evil.test"]);
-    assert!(p["policy"]["egress"].to_string().contains("evil.test"), "{p}");
+    assert!(
+        p["policy"]["egress"].to_string().contains("evil.test"),
+        "{p}"
+    );
     let p = env.json(&["egress", "patch", &id, "--rule", "allow=crates.io"]);
-    assert!(p["policy"]["egress"].to_string().contains("crates.io"), "{p}");
+    assert!(
+        p["policy"]["egress"].to_string().contains("crates.io"),
+        "{p}"
+    );
     let p = env.json(&["egress", "remove", &id, "pypi.org"]);
-    assert!(!p["policy"]["egress"].to_string().contains("pypi.org"), "{p}");
+    assert!(
+        !p["policy"]["egress"].to_string().contains("pypi.org"),
+        "{p}"
+    );
     let got = env.json(&["egress", "get", &id]);
     assert_eq!(got["policy"], p["policy"]);
     let bad = env
@@ -31,7 +43,13 @@ fn vault_create_patch_read_delete_never_shows_values() {
     let out = env
         .osb()
         .args([
-            "sandbox", "create", "python:3.12", "--wait", "-q", "--deny", "evil.test",
+            "sandbox",
+            "create",
+            "python:3.12",
+            "--wait",
+            "-q",
+            "--allow",
+            "api.github.com",
             "--credential-proxy",
         ])
         .output()

@@ -8,8 +8,21 @@ fn create_list_get_renew_pause_resume_kill() {
     let out = env
         .osb()
         .args([
-            "sandbox", "create", "python:3.12", "--wait", "-q", "--env", "A=1", "--metadata",
-            "team=cli", "--timeout", "30m", "--cpu", "1", "--memory", "1Gi",
+            "sandbox",
+            "create",
+            "python:3.12",
+            "--wait",
+            "-q",
+            "--env",
+            "A=1",
+            "--metadata",
+            "team=cli",
+            "--timeout",
+            "30m",
+            "--cpu",
+            "1",
+            "--memory",
+            "1Gi",
         ])
         .output()
         .unwrap();
@@ -42,9 +55,15 @@ fn create_list_get_renew_pause_resume_kill() {
     assert!(renewed["expiresAt"].as_str().is_some(), "{renewed}");
 
     env.json(&["sandbox", "pause", &id]);
-    assert_eq!(env.json(&["sandbox", "get", &id])["status"]["state"], "Paused");
+    assert_eq!(
+        env.json(&["sandbox", "get", &id])["status"]["state"],
+        "Paused"
+    );
     env.json(&["sandbox", "resume", &id, "--wait"]);
-    assert_eq!(env.json(&["sandbox", "get", &id])["status"]["state"], "Running");
+    assert_eq!(
+        env.json(&["sandbox", "get", &id])["status"]["state"],
+        "Running"
+    );
 
     let health = env.json(&["sandbox", "health", &id]);
     assert_eq!(health["healthy"], true);

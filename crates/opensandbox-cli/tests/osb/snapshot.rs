@@ -37,7 +37,11 @@ fn snapshots_are_created_listed_restored_and_deleted() {
 fn diagnostics_print_inline_content() {
     let env = Env::start();
     let id = env.sandbox();
-    let events = env.osb().args(["diagnostics", "events", &id]).output().unwrap();
+    let events = env
+        .osb()
+        .args(["diagnostics", "events", &id])
+        .output()
+        .unwrap();
     assert_success(&events);
     assert!(stdout(&events).contains("Running"), "{}", stdout(&events));
     let logs = env.json(&["diagnostics", "logs", &id, "--scope", "lifecycle"]);

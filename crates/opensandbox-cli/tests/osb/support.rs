@@ -63,7 +63,11 @@ impl Env {
         for (k, v) in self.env_vars() {
             c.env(k, v);
         }
-        for k in ["OPEN_SANDBOX_PROTOCOL", "OPEN_SANDBOX_OUTPUT", "OPEN_SANDBOX_SERVER_PROXY"] {
+        for k in [
+            "OPEN_SANDBOX_PROTOCOL",
+            "OPEN_SANDBOX_OUTPUT",
+            "OPEN_SANDBOX_SERVER_PROXY",
+        ] {
             c.env_remove(k);
         }
         c
@@ -73,7 +77,11 @@ impl Env {
         for (k, v) in self.env_vars() {
             c.env(k, v);
         }
-        for k in ["OPEN_SANDBOX_PROTOCOL", "OPEN_SANDBOX_OUTPUT", "OPEN_SANDBOX_SERVER_PROXY"] {
+        for k in [
+            "OPEN_SANDBOX_PROTOCOL",
+            "OPEN_SANDBOX_OUTPUT",
+            "OPEN_SANDBOX_SERVER_PROXY",
+        ] {
             c.env_remove(k);
         }
     }
@@ -109,8 +117,14 @@ impl Env {
             .output()
             .expect("osb runs");
         assert_success(&out);
-        let id = String::from_utf8(out.stdout).expect("utf-8").trim().to_owned();
-        assert!(!id.is_empty() && !id.contains(char::is_whitespace), "{id:?}");
+        let id = String::from_utf8(out.stdout)
+            .expect("utf-8")
+            .trim()
+            .to_owned();
+        assert!(
+            !id.is_empty() && !id.contains(char::is_whitespace),
+            "{id:?}"
+        );
         id
     }
 
@@ -118,8 +132,8 @@ impl Env {
     pub fn json(&self, args: &[&str]) -> Value {
         let out = self
             .osb()
-            .args(args)
             .args(["--output", "json"])
+            .args(args)
             .output()
             .expect("osb runs");
         assert_success(&out);
