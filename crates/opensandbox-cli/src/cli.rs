@@ -19,14 +19,14 @@ a rejected API key); 5 transport failure (no connection, TLS, timeout); 130 inte
 
 /// `osb`: manage OpenSandbox sandboxes from a terminal or a script.
 #[derive(Debug, Parser)]
-#[command(name = "osb", version, about, after_help = AFTER_HELP, propagate_version = true)]
+#[command(name = "osb", version, after_help = AFTER_HELP, propagate_version = true)]
 pub struct Cli {
     /// Flags every command accepts.
     #[command(flatten)]
     pub global: GlobalArgs,
     /// The command.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Group,
 }
 
 /// Flags every command accepts.
@@ -106,7 +106,7 @@ impl GlobalArgs {
 
 /// The command groups.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub enum Group {
     /// Create, list, inspect and manage sandboxes.
     #[command(subcommand)]
     Sandbox(cmd::sandbox::SandboxCmd),

@@ -17,7 +17,7 @@ use crate::exit::CliError;
 pub enum Format {
     /// Aligned columns for people.
     Table,
-    /// JSON for scripts (stable; see the module docs).
+    /// JSON for scripts: the API objects, one document per command (NDJSON for streams).
     Json,
     /// YAML.
     Yaml,
@@ -94,14 +94,14 @@ impl Out {
                 format!("---\n{body}")
             }
             Format::Table => {
-                let rows = vec![row(&value, columns)];
+                let cells = row(&value, columns);
                 let widths: Vec<usize> = columns.iter().map(|(h, _)| h.len().max(12)).collect();
                 let mut s = String::new();
                 if first {
                     let header: Vec<String> = columns.iter().map(|(h, _)| (*h).into()).collect();
                     push_row(&mut s, &header, &widths, self.color);
                 }
-                push_row(&mut s, &rows[0], &widths, false);
+                push_row(&mut s, &cells, &widths, false);
                 s
             }
         };

@@ -17,7 +17,7 @@ pub mod vault;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::cli::Command;
+use crate::cli::Group;
 use crate::exit::{CliError, Outcome};
 use crate::ops::Conn;
 use crate::output::Out;
@@ -41,20 +41,20 @@ impl Ctx {
 }
 
 /// Runs `command`.
-pub async fn run(ctx: Ctx, command: Command) -> Outcome {
+pub async fn run(ctx: Ctx, command: Group) -> Outcome {
     match command {
-        Command::Sandbox(c) => sandbox::run(&ctx, c).await,
-        Command::Command(c) => command::run(&ctx, c).await,
-        Command::File(c) => file::run(&ctx, c).await,
-        Command::Cp(a) => cp::run(&ctx, a).await,
-        Command::Shell(a) => shell::run(&ctx, a).await,
-        Command::Egress(c) => egress::run(&ctx, c).await,
-        Command::Vault(c) => vault::run(&ctx, c).await,
-        Command::Snapshot(c) => snapshot::run(&ctx, c).await,
-        Command::Diagnostics(c) => diagnostics::run(&ctx, c).await,
-        Command::Config(c) => config::run(&ctx, c),
-        Command::Completions(a) => completions::run(a),
-        Command::Dev(a) => dev::run(&ctx, a).await,
+        Group::Sandbox(c) => sandbox::run(&ctx, c).await,
+        Group::Command(c) => command::run(&ctx, c).await,
+        Group::File(c) => file::run(&ctx, c).await,
+        Group::Cp(a) => cp::run(&ctx, a).await,
+        Group::Shell(a) => shell::run(&ctx, a).await,
+        Group::Egress(c) => egress::run(&ctx, c).await,
+        Group::Vault(c) => vault::run(&ctx, c).await,
+        Group::Snapshot(c) => snapshot::run(&ctx, c).await,
+        Group::Diagnostics(c) => diagnostics::run(&ctx, c).await,
+        Group::Config(c) => config::run(&ctx, c),
+        Group::Completions(a) => completions::run(a),
+        Group::Dev(a) => dev::run(&ctx, a).await,
     }
 }
 

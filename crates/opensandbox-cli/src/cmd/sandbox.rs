@@ -9,7 +9,7 @@ use serde_json::json;
 use super::{Ctx, key_value, positive_duration};
 use crate::exit::{CliError, OK, Outcome};
 use crate::ops::sandbox::{self as ops, CreateSpec, Lifetime, ListSpec};
-use crate::output::{Columns, Format};
+use crate::output::Columns;
 
 /// Table columns of a sandbox.
 pub const SANDBOX_COLUMNS: Columns = &[
@@ -32,7 +32,7 @@ const METRICS_COLUMNS: Columns = &[
 /// `osb sandbox` subcommands.
 #[derive(Debug, Subcommand)]
 pub enum SandboxCmd {
-    /// Create a sandbox and print its id.
+    /// Create a sandbox and show it (only its id with --quiet).
     Create(CreateArgs),
     /// List sandboxes.
     #[command(visible_alias = "ls")]
@@ -196,7 +196,7 @@ pub async fn run(ctx: &Ctx, cmd: SandboxCmd) -> Outcome {
                 ready_timeout: a.ready_timeout,
             };
             let created = ops::create(&conn, spec).await?;
-            if a.quiet || out.format == Format::Table {
+            if a.quiet {
                 let id = created
                     .get("id")
                     .and_then(|v| v.as_str())
