@@ -69,7 +69,8 @@ pub struct GlobalArgs {
         long,
         global = true,
         env = "OPEN_SANDBOX_REQUEST_TIMEOUT",
-        value_name = "SECONDS"
+        value_name = "SECONDS",
+        value_parser = clap::value_parser!(u64).range(1..)
     )]
     pub request_timeout: Option<u64>,
     /// Output format [default: table].

@@ -33,7 +33,7 @@ impl Conn {
             config = config.with_server_proxy(on);
         }
         if let Some(secs) = settings.request_timeout.value {
-            config = config.request_timeout(Duration::from_secs(secs.max(1)));
+            config = config.request_timeout(Duration::from_secs(secs));
         }
         config.lifecycle_base_url()?;
         Ok(Conn { config })
