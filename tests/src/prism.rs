@@ -1,7 +1,7 @@
 //! Prism (`@stoplight/prism-cli`, pinned in `tests/prism/`) in mock mode, one process per
 //! document, on a loopback port chosen at run time.
 //!
-//! Where Prism comes from: `OPENSANDBOX_PRISM` (set by `cargo xtask test`, which installs
+//! Where Prism comes from: `OPEN_SANDBOX_PRISM` (set by `cargo xtask test`, which installs
 //! the pinned version), else `<root>/.tools/prism/node_modules/.bin/prism`. When neither
 //! exists the tests **fail** and say to run `cargo xtask test`: no test is skipped because
 //! a tool is missing.
@@ -26,17 +26,17 @@ use std::sync::{Arc, Mutex, Once, OnceLock};
 use std::time::{Duration, Instant};
 
 /// Environment variable naming the Prism executable.
-pub const PRISM_ENV: &str = "OPENSANDBOX_PRISM";
+pub const PRISM_ENV: &str = "OPEN_SANDBOX_PRISM";
 
 /// How long a Prism may take to listen.
 const READY_TIMEOUT: Duration = Duration::from_secs(90);
 
-/// The Prism executable: `$OPENSANDBOX_PRISM`, else the copy `cargo xtask test` installs.
+/// The Prism executable: `$OPEN_SANDBOX_PRISM`, else the copy `cargo xtask test` installs.
 pub fn prism_executable() -> Result<PathBuf, String> {
     locate(std::env::var_os(PRISM_ENV), &crate::workspace_root())
 }
 
-/// [`prism_executable`] with its inputs spelled out: the value of `OPENSANDBOX_PRISM` and
+/// [`prism_executable`] with its inputs spelled out: the value of `OPEN_SANDBOX_PRISM` and
 /// the workspace root.
 pub fn locate(env: Option<std::ffi::OsString>, root: &Path) -> Result<PathBuf, String> {
     if let Some(p) = env.filter(|p| !p.is_empty()) {

@@ -9,14 +9,15 @@
 //!   coverage table.
 //! - The other tests are negative checks: requests Prism rejects surface as `ApiError`s.
 //!
-//! Prism must be installed: `cargo xtask test` does it (and sets `OPENSANDBOX_PRISM`);
+//! Prism must be installed: `cargo xtask test` does it (and sets `OPEN_SANDBOX_PRISM`);
 //! without it these tests fail and say so.
 
 mod tours;
 
-use opensandbox::lifecycle::ListOptions;
-use opensandbox::lifecycle::types as lt;
-use opensandbox::{ApiError, Error, LifecycleClient};
+use opensandbox::api::lifecycle::LifecycleClient;
+use opensandbox::api::lifecycle::ListOptions;
+use opensandbox::api::lifecycle::types as lt;
+use opensandbox::{ApiError, Error};
 use opensandbox_tests::Contract;
 use tours::LIFECYCLE;
 use tours::lifecycle::full_create_request;

@@ -5,8 +5,8 @@ use std::time::Duration;
 
 use bytes::Bytes;
 use futures::StreamExt;
-use opensandbox::execd::UploadFile;
-use opensandbox::sandbox::NetworkPolicy;
+use opensandbox::NetworkPolicy;
+use opensandbox::api::execd::UploadFile;
 use opensandbox::stream::StreamEvent;
 use opensandbox::vault::{Binding, Credential, CredentialVault, CredentialVaultPatch};
 use opensandbox::{ConnectionConfig, Sandbox, SandboxCreateOptions};
@@ -23,7 +23,7 @@ async fn server() -> (DevServer, ConnectionConfig) {
     let config = ConnectionConfig::new()
         .domain(server.domain())
         .api_key(key)
-        .use_env_proxy(false);
+        .options(opensandbox::ClientOptions::new().use_env_proxy(false));
     (server, config)
 }
 
@@ -44,7 +44,7 @@ async fn within<T>(what: &str, secs: u64, f: impl std::future::Future<Output = T
 async fn wait_for_state(sandbox: &Sandbox, state: &str) {
     loop {
         let info = sandbox.info().await.expect("info");
-        if info.status.state.as_str() == state {
+        if info.state.as_str() == state {
             return;
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
@@ -78,7 +78,7 @@ async fn full_flow_create_run_follow_files_pause_renew_vault_delete() {
     .await
     .expect("sandbox created and ready");
     let info = sandbox.info().await.expect("info");
-    assert_eq!(info.status.state.as_str(), "Running");
+    assert_eq!(info.state, opensandbox::SandboxState::Running);
     assert_eq!(info.metadata.get("suite").map(String::as_str), Some("e2e"));
 
     // Streamed: init first, output in order, ends at the terminal event.
@@ -162,7 +162,7 @@ async fn full_flow_create_run_follow_files_pause_renew_vault_delete() {
         .info(["big/data.bin"])
         .await
         .expect("file info");
-    assert_eq!(info.values().next().and_then(|f| f.size), Some(SIZE as i64));
+    assert_eq!(info.values().next().and_then(|f| f.size), Some(SIZE as u64));
     let mut download = sandbox
         .files()
         .download("big/data.bin")
@@ -196,7 +196,7 @@ async fn full_flow_create_run_follow_files_pause_renew_vault_delete() {
         .await
         .expect("resume");
     assert_eq!(
-        sandbox.info().await.expect("info").status.state.as_str(),
+        sandbox.info().await.expect("info").state.as_str(),
         "Running"
     );
     let after = sandbox
@@ -219,7 +219,8 @@ async fn full_flow_create_run_follow_files_pause_renew_vault_delete() {
 
     // Credential vault, with a revision conflict.
     let state = sandbox
-        .create_credential_vault(
+        .vault()
+        .create(
             CredentialVault::new()
                 .credential(Credential::inline("api-token", "s3cr3t-value"))
                 .binding(
@@ -233,14 +234,16 @@ async fn full_flow_create_run_follow_files_pause_renew_vault_delete() {
         .expect("vault created");
     let stale = state.revision;
     sandbox
-        .patch_credential_vault(
+        .vault()
+        .patch(
             CredentialVaultPatch::at_revision(stale)
                 .replace_credential(Credential::inline("api-token", "rotated")),
         )
         .await
         .expect("first patch applies");
     let conflict = sandbox
-        .patch_credential_vault(
+        .vault()
+        .patch(
             CredentialVaultPatch::at_revision(stale)
                 .replace_credential(Credential::inline("api-token", "again")),
         )
@@ -251,7 +254,10 @@ async fn full_flow_create_run_follow_files_pause_renew_vault_delete() {
         !conflict.to_string().contains("again"),
         "no secret in errors"
     );
-    let listed = format!("{:?}", sandbox.credentials().await.expect("credentials"));
+    let listed = format!(
+        "{:?}",
+        sandbox.vault().credentials().await.expect("credentials")
+    );
     assert!(
         !listed.contains("s3cr3t") && !listed.contains("rotated"),
         "reads are sanitized"
@@ -278,7 +284,11 @@ async fn full_flow_create_run_follow_files_pause_renew_vault_delete() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_command_longer_than_the_unary_timeout_streams_to_the_end() {
     let (server, config) = server().await;
-    let config = config.request_timeout(Duration::from_secs(1));
+    let config = config.options(
+        opensandbox::ClientOptions::new()
+            .use_env_proxy(false)
+            .request_timeout(Duration::from_secs(1)),
+    );
     let sandbox = Sandbox::create(&config, options()).await.expect("sandbox");
     let run = within(
         "long command",
@@ -322,7 +332,7 @@ async fn interrupt_stops_a_running_command() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn read_lines_selects_lines_on_the_devserver() {
-    use opensandbox::execd::LineRange;
+    use opensandbox::api::execd::LineRange;
     let (_server, config) = server().await;
     let sandbox = within("create", 60, Sandbox::create(&config, options()))
         .await

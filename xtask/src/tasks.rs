@@ -60,13 +60,13 @@ fn run(cmd: &mut Command) -> Result<(), String> {
 /// Installs what the suite needs and runs every test of the workspace.
 pub fn test(root: &Path, extra: &[&str]) -> Result<(), String> {
     let prism = ensure_prism(root)?;
-    match std::env::var_os("OPENSANDBOX_UPSTREAM_SPECS").filter(|v| !v.is_empty()) {
+    match std::env::var_os("OPEN_SANDBOX_UPSTREAM_SPECS").filter(|v| !v.is_empty()) {
         Some(dir) => println!(
             "comparing specs/ with the official documents in {}",
             Path::new(&dir).display()
         ),
         None => println!(
-            "note: OPENSANDBOX_UPSTREAM_SPECS is not set, so the check of specs/ against the \
+            "note: OPEN_SANDBOX_UPSTREAM_SPECS is not set, so the check of specs/ against the \
              official OpenAPI documents is skipped (CI sets it to ../shared/reference/upstream-specs)"
         ),
     }
@@ -84,7 +84,7 @@ pub fn test(root: &Path, extra: &[&str]) -> Result<(), String> {
         cmd.args(["test", "--workspace", "--no-fail-fast"]);
     }
     cmd.args(extra)
-        .env("OPENSANDBOX_PRISM", &prism)
+        .env("OPEN_SANDBOX_PRISM", &prism)
         .current_dir(root);
     run(&mut cmd)?;
     if nextest {

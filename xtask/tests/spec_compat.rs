@@ -50,7 +50,7 @@ fn change_lines(stdout: &str) -> Vec<String> {
 /// The environment variable naming the folder of official documents for
 /// [`our_specs_are_wire_compatible_with_upstream`]. `.ci/run` sets it; a user's clone has
 /// no official documents beside it, so the check is skipped (and says so) when unset.
-const UPSTREAM_ENV: &str = "OPENSANDBOX_UPSTREAM_SPECS";
+const UPSTREAM_ENV: &str = "OPEN_SANDBOX_UPSTREAM_SPECS";
 
 #[test]
 fn our_specs_are_wire_compatible_with_upstream() {

@@ -84,7 +84,7 @@ use crate::state::{AppState, Config};
 pub const API_KEY_HEADER: &str = "OPEN-SANDBOX-API-KEY";
 /// The environment variable the devserver binary reads its API key from. It is removed
 /// from every sandbox process's environment, like `OPEN_SANDBOX_API_KEY`.
-pub const DEVSERVER_API_KEY_ENV: &str = "OPENSANDBOX_DEVSERVER_API_KEY";
+pub const DEVSERVER_API_KEY_ENV: &str = "OPEN_SANDBOX_DEVSERVER_API_KEY";
 /// Header carrying a sandbox's execd access token (returned by the endpoint lookup).
 pub const EXECD_TOKEN_HEADER: &str = "X-EXECD-ACCESS-TOKEN";
 /// Header carrying a sandbox's egress sidecar token (returned by the endpoint lookup).

@@ -18,7 +18,7 @@ USAGE:
 OPTIONS:
     --bind ADDR             address to listen on [default: 127.0.0.1:8080]
     --api-key KEY           require this key in the OPEN-SANDBOX-API-KEY header
-                            (or set OPENSANDBOX_DEVSERVER_API_KEY)
+                            (or set OPEN_SANDBOX_DEVSERVER_API_KEY)
     --root DIR              keep sandbox directories under DIR [default: a temporary directory]
     --allow-non-loopback    allow a non-loopback bind address (anyone who can reach the
                             port can run commands on this machine)

@@ -301,7 +301,7 @@ impl SandboxCore {
     }
 
     /// Environment for every process of the sandbox, on top of the devserver's own:
-    /// the create request's `env`, `OPENSANDBOX_SANDBOX_ID` and `OPENSANDBOX_SANDBOX_DIR`.
+    /// the create request's `env`, `OPEN_SANDBOX_SANDBOX_ID` and `OPEN_SANDBOX_SANDBOX_DIR`.
     /// Callers also remove `OPEN_SANDBOX_API_KEY` and the devserver's own key variable
     /// ([`crate::DEVSERVER_API_KEY_ENV`]) so no API key leaks into a sandbox.
     pub(crate) fn process_env(&self) -> Vec<(String, String)> {
@@ -310,9 +310,9 @@ impl SandboxCore {
             .iter()
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
-        env.push(("OPENSANDBOX_SANDBOX_ID".to_owned(), self.id.clone()));
+        env.push(("OPEN_SANDBOX_SANDBOX_ID".to_owned(), self.id.clone()));
         env.push((
-            "OPENSANDBOX_SANDBOX_DIR".to_owned(),
+            "OPEN_SANDBOX_SANDBOX_DIR".to_owned(),
             self.dir.to_string_lossy().into_owned(),
         ));
         env

@@ -22,7 +22,7 @@ async fn the_api_key_from_the_environment_is_not_in_sandbox_environments() {
     const KEY: &str = "devserver-key-must-not-leak";
     let mut child = Command::new(env!("CARGO_BIN_EXE_opensandbox-devserver"))
         .args(["--bind", "127.0.0.1:0"])
-        .env("OPENSANDBOX_DEVSERVER_API_KEY", KEY)
+        .env("OPEN_SANDBOX_DEVSERVER_API_KEY", KEY)
         .env("OPEN_SANDBOX_API_KEY", "lifecycle-key-must-not-leak")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -100,9 +100,9 @@ async fn the_api_key_from_the_environment_is_not_in_sandbox_environments() {
     })
     .await
     .expect("env runs");
-    assert!(body.contains("OPENSANDBOX_SANDBOX_ID"), "env ran: {body}");
+    assert!(body.contains("OPEN_SANDBOX_SANDBOX_ID"), "env ran: {body}");
     assert!(!body.contains(KEY), "the devserver key leaked: {body}");
     assert!(!body.contains("lifecycle-key-must-not-leak"), "{body}");
-    assert!(!body.contains("OPENSANDBOX_DEVSERVER_API_KEY"), "{body}");
+    assert!(!body.contains("OPEN_SANDBOX_DEVSERVER_API_KEY"), "{body}");
     drop(server);
 }

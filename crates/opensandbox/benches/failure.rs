@@ -11,8 +11,10 @@
 
 use std::time::{Duration, Instant};
 
+use opensandbox::ClientOptions;
+use opensandbox::api::execd::ExecdClient;
+use opensandbox::api::lifecycle::LifecycleClient;
 use opensandbox::transport::tls::TransportConfig;
-use opensandbox::{ClientOptions, ExecdClient, LifecycleClient};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 

@@ -4,12 +4,12 @@
 //!
 //! ```text
 //! cargo bench -p opensandbox --bench files
-//! OPENSANDBOX_BENCH_MIB=256 cargo bench -p opensandbox --bench files   # smaller file
-//! OPENSANDBOX_BENCH_MT=1 cargo bench -p opensandbox --bench files      # client on a 2-worker runtime
+//! OPEN_SANDBOX_BENCH_MIB=256 cargo bench -p opensandbox --bench files   # smaller file
+//! OPEN_SANDBOX_BENCH_MT=1 cargo bench -p opensandbox --bench files      # client on a 2-worker runtime
 //! ```
 //!
 //! The server runs on its own two-thread runtime in this process; the SDK client runs on a
-//! current-thread runtime (like curl, one thread) unless `OPENSANDBOX_BENCH_MT` is set.
+//! current-thread runtime (like curl, one thread) unless `OPEN_SANDBOX_BENCH_MT` is set.
 //! Numbers are the best of five runs each, curl and SDK interleaved, so that load from
 //! other processes hits both alike.
 //!
@@ -28,8 +28,8 @@ use http_body_util::{BodyExt, Full, StreamBody};
 use hyper::body::{Frame, Incoming};
 use hyper::service::service_fn;
 use hyper_util::rt::TokioIo;
-use opensandbox::ExecdClient;
-use opensandbox::execd::UploadFile;
+use opensandbox::api::execd::ExecdClient;
+use opensandbox::api::execd::UploadFile;
 use tokio::net::TcpListener;
 
 const BLOCK: usize = 256 * 1024;
@@ -160,7 +160,7 @@ struct Row {
 }
 
 fn main() {
-    let mib: u64 = std::env::var("OPENSANDBOX_BENCH_MIB")
+    let mib: u64 = std::env::var("OPEN_SANDBOX_BENCH_MIB")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(1024);
@@ -184,7 +184,7 @@ fn main() {
     }
     let local_str = local.to_string_lossy().to_string();
 
-    let rt = if std::env::var_os("OPENSANDBOX_BENCH_MT").is_some() {
+    let rt = if std::env::var_os("OPEN_SANDBOX_BENCH_MT").is_some() {
         tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .enable_all()

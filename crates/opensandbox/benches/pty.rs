@@ -110,7 +110,7 @@ async fn main() -> Result<(), BoxError> {
     let server = DevServer::builder().start().await?;
     let config = ConnectionConfig::new()
         .domain(server.domain())
-        .use_env_proxy(false);
+        .options(opensandbox::ClientOptions::new().use_env_proxy(false));
     let sandbox = Sandbox::create(&config, SandboxCreateOptions::new("python:3.12")).await?;
     let keys = env_usize("PTY_BENCH_KEYS", 500);
     let mib = env_usize("PTY_BENCH_MIB", 64);

@@ -23,7 +23,7 @@ async fn main() -> Result<(), BoxError> {
     let config = ConnectionConfig::new()
         .domain(server.domain())
         .api_key("")
-        .use_env_proxy(false);
+        .options(opensandbox::ClientOptions::new().use_env_proxy(false));
 
     // Time to first stdout byte after create returns (a new sandbox each round).
     let mut first_byte = Vec::new();

@@ -17,7 +17,7 @@ use http_body_util::Full;
 use hyper::body::Incoming;
 use hyper::service::service_fn;
 use hyper_util::rt::TokioIo;
-use opensandbox::LifecycleClient;
+use opensandbox::api::lifecycle::LifecycleClient;
 use tokio::net::TcpListener;
 
 const SANDBOX: &str = r#"{"id":"sbx-6f1c2a","image":{"uri":"python:3.12"},"status":{"state":"Running","reason":"SANDBOX_READY","message":"sandbox is running","lastTransitionAt":"2025-11-27T08:00:05Z"},"metadata":{"team":"ml","project":"agents"},"entrypoint":["/bin/sh","-c","sleep infinity"],"createdAt":"2025-11-27T08:00:00Z","expiresAt":"2025-11-27T10:00:00Z"}"#;

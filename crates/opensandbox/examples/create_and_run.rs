@@ -13,7 +13,7 @@
 use std::time::Duration;
 
 use futures::StreamExt;
-use opensandbox::execd::{CodeRequest, CommandRequest, SessionOptions};
+use opensandbox::api::execd::{CodeRequest, CommandRequest, SessionOptions};
 use opensandbox::stream::StreamEvent;
 use opensandbox::{Sandbox, SandboxCreateOptions};
 
@@ -75,7 +75,6 @@ async fn run(sandbox: &Sandbox) -> Result<(), BoxError> {
             if let StreamEvent::Stdout { text, .. } = event {
                 print!("handler saw: {text}");
             }
-            Ok::<_, BoxError>(())
         })
         .await?;
 

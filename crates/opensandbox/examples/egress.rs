@@ -8,7 +8,7 @@
 //! Targets `OPEN_SANDBOX_DOMAIN` when set, else an in-process devserver (which records
 //! the policy but does not enforce it).
 
-use opensandbox::sandbox::NetworkPolicy;
+use opensandbox::NetworkPolicy;
 use opensandbox::{Sandbox, SandboxCreateOptions};
 
 mod support;
@@ -32,12 +32,8 @@ async fn main() -> Result<(), BoxError> {
 async fn run(sandbox: &Sandbox) -> Result<(), BoxError> {
     let egress = sandbox.egress();
 
-    let status = egress.policy().await?;
-    let default_action = status
-        .policy
-        .as_ref()
-        .and_then(|p| p.default_action.as_ref())
-        .map(|a| a.to_string());
+    let status = egress.get().await?;
+    let default_action = status.policy.as_ref().map(|p| p.default_action.to_string());
     println!(
         "mode {:?}, default {:?}, enforced by {:?}",
         status.mode, default_action, status.enforcement_mode
@@ -49,20 +45,20 @@ async fn run(sandbox: &Sandbox) -> Result<(), BoxError> {
     // Or build them as a policy.
     let rules = NetworkPolicy::deny_by_default()
         .allow("registry.npmjs.org")
-        .egress_rules();
-    egress.patch_policy(rules).await?;
+        .rules;
+    egress.patch(rules).await?;
 
     for rule in egress
-        .policy()
+        .get()
         .await?
         .policy
-        .map(|p| p.egress)
+        .map(|p| p.rules)
         .unwrap_or_default()
     {
         println!("  {:5} {}", rule.action.to_string(), rule.target);
     }
 
-    egress.remove_rules(["*.tracking.example"]).await?;
+    egress.remove(["*.tracking.example"]).await?;
     println!("removed the tracking rule");
     Ok(())
 }

@@ -8,8 +8,8 @@
 //! Targets `OPEN_SANDBOX_DOMAIN` when set, else an in-process devserver (see
 //! `create_and_run`).
 
-use opensandbox::execd::UploadFile;
-use opensandbox::execd::types::Permission;
+use opensandbox::Permissions;
+use opensandbox::api::execd::UploadFile;
 use opensandbox::{Sandbox, SandboxCreateOptions};
 
 mod support;
@@ -34,14 +34,7 @@ async fn run(sandbox: &Sandbox) -> Result<(), BoxError> {
     let dir = format!("/tmp/example-files-{}", sandbox.id());
 
     files
-        .create_directories([(
-            dir.clone(),
-            Permission {
-                mode: 755,
-                owner: None,
-                group: None,
-            },
-        )])
+        .create_directories([(dir.clone(), Permissions::mode(0o755))])
         .await?;
     files
         .write(&format!("{dir}/hello.txt"), "hello, sandbox\n")
@@ -54,23 +47,18 @@ async fn run(sandbox: &Sandbox) -> Result<(), BoxError> {
     // Several files in one streamed upload, with a mode each.
     files
         .upload([
-            UploadFile::from_bytes(format!("{dir}/run.sh"), "#!/bin/sh\necho ran\n").mode(755),
-            UploadFile::from_bytes(format!("{dir}/data.csv"), "a,b\n1,2\n3,4\n").mode(644),
+            UploadFile::from_bytes(format!("{dir}/run.sh"), "#!/bin/sh\necho ran\n").mode(0o755),
+            UploadFile::from_bytes(format!("{dir}/data.csv"), "a,b\n1,2\n3,4\n").mode(0o644),
         ])
         .await?;
     let ran = sandbox.commands().run(format!("{dir}/run.sh")).await?;
     print!("script says: {}", ran.stdout);
 
     for entry in files.list(&dir, Some(1)).await? {
-        // Modes are octal digits written as a decimal number (755).
         // Servers may leave metadata out: absent fields print as `-`.
-        let show = |v: Option<i64>| v.map_or("-".to_string(), |n| n.to_string());
-        println!(
-            "{:>6} {:>4} {}",
-            show(entry.size),
-            show(entry.mode),
-            entry.path
-        );
+        let size = entry.size.map_or("-".to_string(), |n| n.to_string());
+        let mode = entry.mode.map_or("-".to_string(), |m| format!("{m:o}"));
+        println!("{size:>6} {mode:>4} {}", entry.path);
     }
     let csvs = files.search(&dir, Some("*.csv")).await?;
     println!("found {} csv file(s)", csvs.len());

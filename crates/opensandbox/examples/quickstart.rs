@@ -12,8 +12,8 @@
 use std::io::Write;
 use std::time::Instant;
 
-use opensandbox::execd::UploadFile;
-use opensandbox::sandbox::NetworkPolicy;
+use opensandbox::NetworkPolicy;
+use opensandbox::api::execd::UploadFile;
 use opensandbox::stream::StreamEvent;
 use opensandbox::vault::{Binding, Credential, CredentialVault};
 use opensandbox::{Sandbox, SandboxCreateOptions, Secret};
@@ -59,15 +59,15 @@ async fn tour(sandbox: &Sandbox) -> Result<(), BoxError> {
         .commands()
         .run_with_handler(
             "for i in 1 2 3; do echo line $i; sleep 0.2; done; echo oops >&2",
-            |event: &StreamEvent| -> Result<(), BoxError> {
+            |event: &StreamEvent| {
                 match event {
                     StreamEvent::Stdout { text, .. } => print!("  stdout | {text}"),
                     StreamEvent::Stderr { text, .. } => print!("  stderr | {text}"),
                     StreamEvent::ExecutionComplete { .. } => println!("  [done]"),
                     _ => {}
                 }
-                std::io::stdout().flush()?;
-                Ok(())
+                // A handler that cannot fail needs no `Ok(())`; see try_run_with_handler.
+                let _ = std::io::stdout().flush();
             },
         )
         .await?;
@@ -80,7 +80,7 @@ async fn tour(sandbox: &Sandbox) -> Result<(), BoxError> {
     let content = "hello from the quickstart\n".repeat(1000);
     sandbox
         .files()
-        .upload([UploadFile::from_bytes("data/hello.txt", content.clone()).mode(644)])
+        .upload([UploadFile::from_bytes("data/hello.txt", content.clone()).mode(0o644)])
         .await?;
     let listing = sandbox.files().list("data", Some(1)).await?;
     for f in &listing {
@@ -103,7 +103,7 @@ async fn tour(sandbox: &Sandbox) -> Result<(), BoxError> {
         policy.reason.as_deref().unwrap_or("")
     );
     if let Some(p) = &policy.policy {
-        for rule in &p.egress {
+        for rule in &p.rules {
             println!("  rule {} {}", rule.action, rule.target);
         }
     }
@@ -111,7 +111,8 @@ async fn tour(sandbox: &Sandbox) -> Result<(), BoxError> {
     // 4. The credential vault, like the Go SDK overview's example.
     let token = Secret::new(std::env::var("API_TOKEN").unwrap_or_else(|_| "<token>".into()));
     let vault = sandbox
-        .create_credential_vault(
+        .vault()
+        .create(
             CredentialVault::new()
                 .credential(Credential::inline("api-token", token))
                 .binding(
@@ -125,7 +126,7 @@ async fn tour(sandbox: &Sandbox) -> Result<(), BoxError> {
         )
         .await?;
     println!("credential vault at revision {}", vault.revision);
-    for c in sandbox.credentials().await?.credentials {
+    for c in sandbox.vault().credentials().await? {
         println!(
             "  credential {} ({}), value never returned",
             c.name, c.source_type

@@ -10,7 +10,7 @@
 //! need TLS or a loopback connection to the sidecar: with a remote plain-http server
 //! the write fails with 426 and says so.
 
-use opensandbox::sandbox::NetworkPolicy;
+use opensandbox::NetworkPolicy;
 use opensandbox::vault::{Binding, Credential, CredentialVault, CredentialVaultPatch};
 use opensandbox::{Sandbox, SandboxCreateOptions, Secret};
 
@@ -36,7 +36,8 @@ async fn main() -> Result<(), BoxError> {
 
 async fn run(sandbox: &Sandbox, token: Secret) -> Result<(), BoxError> {
     let vault = sandbox
-        .create_credential_vault(
+        .vault()
+        .create(
             CredentialVault::new()
                 .credential(Credential::inline("api-token", token))
                 .binding(
@@ -52,23 +53,23 @@ async fn run(sandbox: &Sandbox, token: Secret) -> Result<(), BoxError> {
     println!("vault at revision {}", vault.revision);
 
     // Reads return metadata only, never values.
-    for c in sandbox.credentials().await?.credentials {
+    for c in sandbox.vault().credentials().await? {
         println!(
             "credential {} ({}, revision {})",
             c.name, c.source_type, c.revision
         );
     }
-    for b in sandbox.bindings().await?.bindings {
-        let auth = b.auth.map(|a| a.type_).unwrap_or_default();
+    for b in sandbox.vault().bindings().await? {
+        let auth = b.auth_kind.unwrap_or_default();
         println!("binding {} ({auth}, revision {})", b.name, b.revision);
     }
 
     // Rotate the token, guarded by the revision we read: if someone changed the vault
     // meanwhile, the server refuses with 409 and nothing is applied.
-    let current = sandbox.credential_vault().await?;
+    let current = sandbox.vault().get().await?;
     let rotated = CredentialVaultPatch::at_revision(current.revision)
         .replace_credential(Credential::inline("api-token", "<rotated-token>"));
-    match sandbox.patch_credential_vault(rotated).await {
+    match sandbox.vault().patch(rotated).await {
         Ok(state) => println!("rotated: vault at revision {}", state.revision),
         Err(e) if e.is_conflict() => {
             println!("the vault changed meanwhile; read it again and retry")
@@ -76,7 +77,7 @@ async fn run(sandbox: &Sandbox, token: Secret) -> Result<(), BoxError> {
         Err(e) => return Err(e.into()),
     }
 
-    sandbox.delete_credential_vault().await?;
+    sandbox.vault().delete().await?;
     println!("vault deleted");
     Ok(())
 }

@@ -19,11 +19,13 @@ pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 pub const DEFAULT_STREAM_IDLE_TIMEOUT: Duration = Duration::from_secs(60);
 /// The default largest unary response body (a larger one fails while it is read).
 pub const DEFAULT_MAX_RESPONSE_BODY: u64 = 64 * 1024 * 1024;
-/// The default largest single stream event.
-pub const DEFAULT_MAX_EVENT_SIZE: usize = 128 * 1024 * 1024;
+pub use crate::stream::DEFAULT_MAX_EVENT_SIZE;
 
-/// Options shared by [`LifecycleClient`](crate::LifecycleClient),
-/// [`ExecdClient`](crate::ExecdClient) and [`EgressClient`](crate::EgressClient).
+/// Options of every client: the high-level API ([`ConnectionConfig::options`](crate::ConnectionConfig::options))
+/// and the typed clients of [`crate::api`]. Every default is a constant of this module.
+///
+/// Setters never fail: a header name or value that cannot be sent is reported as
+/// [`Error::Config`] when a client is built from the options.
 ///
 /// Unary calls get a whole-request timeout; streams (command output, downloads, metrics)
 /// get none: they are bounded by the connect timeout and an idle watchdog instead.
@@ -45,6 +47,8 @@ pub struct ClientOptions {
     pub(crate) user_agent: String,
     pub(crate) retry: RetryPolicy,
     pub(crate) transport: TransportConfig,
+    /// Problems found by setters, reported when a client is built.
+    invalid: Vec<String>,
 }
 
 impl Default for ClientOptions {
@@ -61,6 +65,7 @@ impl Default for ClientOptions {
             user_agent: format!("opensandbox-rust/{}", env!("CARGO_PKG_VERSION")),
             retry: RetryPolicy::default(),
             transport: TransportConfig::default(),
+            invalid: Vec::new(),
         }
     }
 }
@@ -115,7 +120,8 @@ impl ClientOptions {
         self
     }
 
-    /// Sets the largest single stream event accepted (default 128 MiB).
+    /// Sets the largest single stream event accepted (default
+    /// [`DEFAULT_MAX_EVENT_SIZE`]: 64 MiB of output plus its JSON envelope).
     pub fn max_event_size(mut self, bytes: usize) -> Self {
         self.max_event_size = bytes;
         self
@@ -129,11 +135,18 @@ impl ClientOptions {
         self
     }
 
-    /// Adds a header sent on every request.
-    pub fn header(mut self, name: &str, value: &str) -> Result<Self> {
-        let (n, v) = header_pair(name, value)?;
-        self.headers.insert(n, v);
-        Ok(self)
+    /// Adds a header sent on every request. A name or value that cannot be sent (CR,
+    /// LF, NUL, …) is reported as [`Error::Config`] when a client is built.
+    #[must_use]
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        match header_pair(name, value) {
+            Ok((n, v)) => {
+                self.headers.insert(n, v);
+            }
+            Err(Error::Config(m)) => self.invalid.push(m),
+            Err(e) => self.invalid.push(e.to_string()),
+        }
+        self
     }
 
     /// Adds headers sent on every request.
@@ -142,13 +155,24 @@ impl ClientOptions {
         self
     }
 
-    /// Overrides the name of the authentication header.
-    pub fn auth_header(mut self, name: &str) -> Result<Self> {
-        self.auth_header = Some(
-            HeaderName::from_bytes(name.as_bytes())
-                .map_err(|_| Error::Config(format!("invalid header name {name:?}")))?,
-        );
-        Ok(self)
+    /// Overrides the name of the authentication header (an invalid name is reported
+    /// when a client is built).
+    #[must_use]
+    pub fn auth_header(mut self, name: &str) -> Self {
+        match HeaderName::from_bytes(name.as_bytes()) {
+            Ok(n) => self.auth_header = Some(n),
+            Err(_) => self
+                .invalid
+                .push(format!("invalid authentication header name {name:?}")),
+        }
+        self
+    }
+
+    /// Uses (`true`, the default) or ignores HTTP(S) proxies from the environment.
+    #[must_use]
+    pub fn use_env_proxy(mut self, use_it: bool) -> Self {
+        self.transport.use_env_proxy = use_it;
+        self
     }
 
     /// Sets the `User-Agent` (default `opensandbox-rust/<version>`).
@@ -166,6 +190,9 @@ impl ClientOptions {
 
     /// Checks the settings a caller may have got wrong (when a client is built).
     pub(crate) fn validate(&self) -> Result<()> {
+        if let Some(first) = self.invalid.first() {
+            return Err(Error::Config(first.clone()));
+        }
         for (what, d) in [
             ("connect timeout", self.connect_timeout),
             ("request timeout", self.request_timeout),

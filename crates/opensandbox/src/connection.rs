@@ -4,13 +4,16 @@
 //! ```no_run
 //! # async fn demo() -> opensandbox::Result<()> {
 //! use std::time::Duration;
-//! use opensandbox::{ConnectionConfig, RetryPolicy};
+//! use opensandbox::{ClientOptions, ConnectionConfig, RetryPolicy};
 //! let config = ConnectionConfig::new()
 //!     .domain("sandbox.example.com:8443")
-//!     .with_protocol("https")
+//!     .protocol("https")
 //!     .api_key("my-key")
-//!     .request_timeout(Duration::from_secs(60))
-//!     .retry(RetryPolicy::new());
+//!     .options(
+//!         ClientOptions::new()
+//!             .request_timeout(Duration::from_secs(60))
+//!             .retry(RetryPolicy::new()),
+//!     );
 //! assert_eq!(config.lifecycle_base_url()?, "https://sandbox.example.com:8443/v1");
 //! let lifecycle = config.lifecycle_client()?;
 //! # let _ = lifecycle; Ok(()) }
@@ -18,19 +21,11 @@
 
 use std::fmt;
 use std::sync::Arc;
-use std::time::Duration;
 
-use reqwest::header::HeaderMap;
-
-use crate::config::{
-    ClientOptions, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, DEFAULT_STREAM_IDLE_TIMEOUT,
-    header_pair, is_sensitive,
-};
+use crate::config::ClientOptions;
 use crate::error::{Error, Result};
 use crate::lifecycle::LifecycleClient;
 use crate::secret::Secret;
-use crate::transport::retry::RetryPolicy;
-use crate::transport::tls::TransportConfig;
 
 /// Environment variable holding the lifecycle API key.
 pub const ENV_API_KEY: &str = "OPEN_SANDBOX_API_KEY";
@@ -61,9 +56,12 @@ pub type EndpointHostRewrite = Arc<dyn Fn(&str) -> String + Send + Sync>;
 /// `https://gw.example.com/opensandbox/` → `https://gw.example.com/opensandbox/v1`,
 /// `http://h/v1` → `http://h/v1`.
 ///
+/// Timeouts, headers, retries, TLS and the HTTP client are [`ClientOptions`], set with
+/// [`ConnectionConfig::options`]: one type holds them for every client.
+///
 /// HTTP(S) proxies from the environment (`HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY`,
-/// `NO_PROXY`) are used by default; turn that off with
-/// [`ConnectionConfig::use_env_proxy`]. The API key is a [`Secret`]: `Debug` shows `***`,
+/// `NO_PROXY`) are used by default; turn that off in the options'
+/// [`TransportConfig`](crate::TransportConfig). The API key is a [`Secret`]: `Debug` shows `***`,
 /// and it is sent only to the lifecycle server, never to sandbox endpoints.
 #[derive(Clone)]
 #[non_exhaustive]
@@ -71,15 +69,9 @@ pub struct ConnectionConfig {
     domain: Option<String>,
     protocol: Option<String>,
     api_key: Option<Secret>,
-    headers: HeaderMap,
-    request_timeout: Duration,
-    stream_idle_timeout: Duration,
-    connect_timeout: Duration,
-    transport: TransportConfig,
-    retry: Option<RetryPolicy>,
+    options: ClientOptions,
     use_server_proxy: bool,
     endpoint_host_rewrite: Option<EndpointHostRewrite>,
-    http_client: Option<reqwest::Client>,
     execd_access_token: Option<Secret>,
     egress_auth_token: Option<Secret>,
     /// Tests read a fake environment instead of the process's.
@@ -93,15 +85,9 @@ impl Default for ConnectionConfig {
             domain: None,
             protocol: None,
             api_key: None,
-            headers: HeaderMap::new(),
-            request_timeout: DEFAULT_REQUEST_TIMEOUT,
-            stream_idle_timeout: DEFAULT_STREAM_IDLE_TIMEOUT,
-            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
-            transport: TransportConfig::default(),
-            retry: None,
+            options: ClientOptions::default(),
             use_server_proxy: false,
             endpoint_host_rewrite: None,
-            http_client: None,
             execd_access_token: None,
             egress_auth_token: None,
             #[cfg(test)]
@@ -122,20 +108,11 @@ impl fmt::Debug for ConnectionConfig {
             )
             .field("protocol", &self.protocol)
             .field("api_key", &self.api_key)
-            .field("headers", &self.headers.keys().collect::<Vec<_>>())
-            .field("request_timeout", &self.request_timeout)
-            .field("stream_idle_timeout", &self.stream_idle_timeout)
-            .field("connect_timeout", &self.connect_timeout)
-            .field("transport", &self.transport)
-            .field("retry", &self.retry)
+            .field("options", &self.options)
             .field("use_server_proxy", &self.use_server_proxy)
             .field(
                 "endpoint_host_rewrite",
                 &self.endpoint_host_rewrite.as_ref().map(|_| "<fn>"),
-            )
-            .field(
-                "http_client",
-                &self.http_client.as_ref().map(|_| "caller-supplied"),
             )
             .field("execd_access_token", &self.execd_access_token)
             .field("egress_auth_token", &self.egress_auth_token)
@@ -184,8 +161,9 @@ impl ConnectionConfig {
     }
 
     /// Sets the protocol, `http` or `https` (a scheme in the domain wins). Read the
-    /// protocol in effect with [`ConnectionConfig::protocol`].
-    pub fn with_protocol(mut self, protocol: impl Into<String>) -> Self {
+    /// protocol in effect with [`ConnectionConfig::effective_protocol`].
+    #[must_use]
+    pub fn protocol(mut self, protocol: impl Into<String>) -> Self {
         self.protocol = Some(protocol.into());
         self
     }
@@ -222,64 +200,18 @@ impl ConnectionConfig {
         self.egress_auth_token.clone().unwrap_or_default()
     }
 
-    /// Adds a header sent on every lifecycle request (not to sandbox endpoints' auth).
-    pub fn header(mut self, name: &str, value: &str) -> Result<Self> {
-        let (n, v) = header_pair(name, value)?;
-        self.headers.insert(n, v);
-        Ok(self)
-    }
-
-    /// Adds headers sent on every request.
-    pub fn headers(mut self, headers: HeaderMap) -> Self {
-        for (name, mut value) in headers.into_iter().filter_map(|(n, v)| Some((n?, v))) {
-            if is_sensitive(&name) {
-                value.set_sensitive(true);
-            }
-            self.headers.insert(name, value);
-        }
-        self
-    }
-
-    /// Sets the whole-request timeout of unary calls (default 30 s; streams have none).
-    pub fn request_timeout(mut self, timeout: Duration) -> Self {
-        self.request_timeout = timeout;
-        self
-    }
-
-    /// Sets how long a stream may go without a byte (default 60 s).
-    pub fn stream_idle_timeout(mut self, timeout: Duration) -> Self {
-        self.stream_idle_timeout = timeout;
-        self
-    }
-
-    /// Sets the connect timeout (default 10 s).
-    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = timeout;
-        self
-    }
-
-    /// Sets the TLS policy, roots and proxy use of SDK-built clients.
-    pub fn transport(mut self, transport: TransportConfig) -> Self {
-        self.transport = transport;
-        self
-    }
-
-    /// Uses (`true`, the default) or ignores HTTP(S) proxies from the environment.
-    pub fn use_env_proxy(mut self, use_it: bool) -> Self {
-        self.transport.use_env_proxy = use_it;
-        self
-    }
-
-    /// Sets the retry policy (default [`RetryPolicy::new`]: what is safe to repeat, 3
-    /// attempts in all; [`RetryPolicy::none`] turns retries off).
-    pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.retry = Some(policy);
+    /// Sets the client options: timeouts, headers, retries, TLS, limits (headers go to
+    /// the lifecycle server; sandbox endpoints get the harmless ones only).
+    #[must_use]
+    pub fn options(mut self, options: ClientOptions) -> Self {
+        self.options = options;
         self
     }
 
     /// Reaches sandbox endpoints through the lifecycle server's proxy (default off).
-    /// Read it with [`ConnectionConfig::use_server_proxy`].
-    pub fn with_server_proxy(mut self, on: bool) -> Self {
+    /// Read it with [`ConnectionConfig::uses_server_proxy`].
+    #[must_use]
+    pub fn server_proxy(mut self, on: bool) -> Self {
         self.use_server_proxy = on;
         self
     }
@@ -290,13 +222,6 @@ impl ConnectionConfig {
         F: Fn(&str) -> String + Send + Sync + 'static,
     {
         self.endpoint_host_rewrite = Some(Arc::new(rewrite));
-        self
-    }
-
-    /// Uses a caller-supplied `reqwest::Client` (its TLS policy and timeouts are yours:
-    /// [`ConnectionConfig::transport`] no longer applies).
-    pub fn http_client(mut self, client: reqwest::Client) -> Self {
-        self.http_client = Some(client);
         self
     }
 
@@ -325,7 +250,8 @@ impl ConnectionConfig {
     /// protocol, else `OPEN_SANDBOX_PROTOCOL`, else `http`. Sandbox endpoints (which come
     /// without a scheme) are reached with it. An invalid value reads as `http` here and
     /// is reported by [`ConnectionConfig::lifecycle_base_url`].
-    pub fn protocol(&self) -> &'static str {
+    #[must_use]
+    pub fn effective_protocol(&self) -> &'static str {
         let domain = self.effective_domain();
         let chosen = match domain.split_once("://") {
             Some((scheme, _)) => Some(scheme.to_string()),
@@ -347,13 +273,9 @@ impl ConnectionConfig {
     }
 
     /// Whether sandbox endpoints are reached through the server proxy.
-    pub fn use_server_proxy(&self) -> bool {
+    #[must_use]
+    pub fn uses_server_proxy(&self) -> bool {
         self.use_server_proxy
-    }
-
-    /// The transport settings.
-    pub fn transport_config(&self) -> &TransportConfig {
-        &self.transport
     }
 
     /// The lifecycle API's base URL, `…/v1`.
@@ -408,23 +330,16 @@ impl ConnectionConfig {
     /// Options for building clients: timeouts, headers, TLS policy, retries (and the
     /// caller's HTTP client, if any). The API key is not among them: pass
     /// [`ConnectionConfig::api_key_secret`] to the lifecycle client only.
+    #[must_use]
     pub fn client_options(&self) -> ClientOptions {
-        let mut options = ClientOptions::new()
-            .request_timeout(self.request_timeout)
-            .stream_idle_timeout(self.stream_idle_timeout)
-            .connect_timeout(self.connect_timeout)
-            .headers(self.headers.clone())
-            .transport(self.transport.clone());
-        if let Some(policy) = &self.retry {
-            options = options.retry(policy.clone());
-        }
-        if let Some(client) = &self.http_client {
-            options = options.http_client(client.clone());
-        }
-        options
+        self.options.clone()
     }
 
     /// A lifecycle client for this configuration.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Config`] for an invalid domain, protocol, header or option.
     pub fn lifecycle_client(&self) -> Result<LifecycleClient> {
         LifecycleClient::with_options(
             &self.lifecycle_base_url()?,
@@ -503,7 +418,7 @@ mod tests {
         assert_eq!(base(new()), "http://localhost:8080/v1");
         assert_eq!(base(new().domain("h:9000")), "http://h:9000/v1");
         assert_eq!(
-            base(new().domain("h:9000").with_protocol("HTTPS")),
+            base(new().domain("h:9000").protocol("HTTPS")),
             "https://h:9000/v1"
         );
         assert_eq!(
@@ -514,9 +429,9 @@ mod tests {
 
     #[test]
     fn full_urls_keep_scheme_and_prefix_and_never_double_v1() {
-        let c = new().domain("https://h/prefix").with_protocol("http");
+        let c = new().domain("https://h/prefix").protocol("http");
         assert_eq!(c.lifecycle_base_url().unwrap(), "https://h/prefix/v1");
-        assert_eq!(c.protocol(), "https");
+        assert_eq!(c.effective_protocol(), "https");
         assert_eq!(base(new().domain("http://h/v1")), "http://h/v1");
         assert_eq!(base(new().domain("http://h/v1/")), "http://h/v1");
         assert_eq!(base(new().domain("http://h:1//")), "http://h:1/v1");
@@ -531,7 +446,7 @@ mod tests {
     fn invalid_domains_and_protocols_are_config_errors() {
         for c in [
             new().domain("ftp://h"),
-            new().domain("h").with_protocol("ftp"),
+            new().domain("h").protocol("ftp"),
             new().domain("http://h/?a=1"),
             new().domain("http://"),
             new().domain("http://u:pw-secret@h"),
@@ -551,10 +466,10 @@ mod tests {
             (ENV_API_KEY, "env-key"),
         ]);
         assert_eq!(c.lifecycle_base_url().unwrap(), "https://env-host:1234/v1");
-        assert_eq!(c.protocol(), "https");
+        assert_eq!(c.effective_protocol(), "https");
         assert_eq!(c.api_key_secret().expose(), "env-key");
         // Configured values win.
-        let c = c.domain("mine:1").with_protocol("http").api_key("mine");
+        let c = c.domain("mine:1").protocol("http").api_key("mine");
         assert_eq!(c.lifecycle_base_url().unwrap(), "http://mine:1/v1");
         assert_eq!(c.api_key_secret().expose(), "mine");
         // An explicitly empty key means "no key", not "use the environment".
@@ -566,7 +481,7 @@ mod tests {
         // A URL in the environment: its scheme wins over the protocol variable.
         let c = cfg(&[(ENV_DOMAIN, "https://gw/os"), (ENV_PROTOCOL, "http")]);
         assert_eq!(c.lifecycle_base_url().unwrap(), "https://gw/os/v1");
-        assert_eq!(c.protocol(), "https");
+        assert_eq!(c.effective_protocol(), "https");
     }
 
     #[test]
@@ -652,13 +567,15 @@ mod tests {
 
     #[test]
     fn client_options_carry_settings_but_not_the_key() {
-        let c = new()
-            .api_key("sekrit")
-            .header("X-Team", "a")
-            .unwrap()
-            .request_timeout(Duration::from_secs(5))
-            .retry(RetryPolicy::new().max_attempts(2))
-            .use_env_proxy(false);
+        use crate::RetryPolicy;
+        use std::time::Duration;
+        let c = new().api_key("sekrit").options(
+            ClientOptions::new()
+                .header("X-Team", "a")
+                .request_timeout(Duration::from_secs(5))
+                .retry(RetryPolicy::new().max_attempts(2))
+                .use_env_proxy(false),
+        );
         let o = c.client_options();
         assert_eq!(o.request_timeout, Duration::from_secs(5));
         assert_eq!(o.retry.max_attempts, 2);
@@ -668,5 +585,16 @@ mod tests {
         let lc = c.lifecycle_client().unwrap();
         assert_eq!(lc.base_url(), "http://localhost:8080/v1");
         assert!(!format!("{lc:?} {c:?}").contains("sekrit"));
+    }
+
+    #[test]
+    fn bad_headers_are_reported_when_a_client_is_built() {
+        let c = new().options(ClientOptions::new().header("X-Team", "a\r\nX-Injected: 1"));
+        match c.lifecycle_client() {
+            Err(Error::Config(m)) => assert!(m.contains("X-Team"), "{m}"),
+            other => panic!("{other:?}"),
+        }
+        let c = new().options(ClientOptions::new().auth_header("bad name"));
+        assert!(matches!(c.lifecycle_client(), Err(Error::Config(_))));
     }
 }

@@ -68,15 +68,18 @@
 //! [`follow`]: sandbox::BackgroundCommand::follow
 #![warn(missing_docs)]
 
+pub mod api;
 pub mod config;
 pub mod connection;
 mod deadline;
-pub mod egress;
+mod egress;
 pub mod error;
-pub mod execd;
+mod execd;
 pub mod execution;
-pub mod lifecycle;
+mod lifecycle;
+pub mod model;
 pub mod port;
+pub mod prelude;
 pub mod pty;
 pub mod sandbox;
 pub mod secret;
@@ -86,12 +89,23 @@ pub mod vault;
 
 pub use config::ClientOptions;
 pub use connection::ConnectionConfig;
-pub use egress::EgressClient;
 pub use error::{ApiError, Error, FieldError, Result};
-pub use execd::ExecdClient;
-pub use lifecycle::LifecycleClient;
-pub use sandbox::{Sandbox, SandboxCreateOptions, SandboxManager};
+pub use execd::{
+    CodeRequest, CommandLogs, CommandRequest, ContentRange, ContextRequest, Download, LineRange,
+    SessionCommand, SessionOptions, UploadFile,
+};
+pub use execution::{CollectOptions, Execution};
+pub use model::{
+    BindingInfo, CodeContext, CommandStatus, CredentialInfo, EgressRule, FileInfo, FileKind,
+    NetworkPolicy, Page, Permissions, PolicyStatus, RuleAction, SandboxInfo, SandboxState,
+    SnapshotInfo, SnapshotState, VaultState,
+};
+pub use sandbox::{
+    ConnectOptions, EndpointOptions, Platform, Sandbox, SandboxCreateOptions, SandboxManager,
+    SnapshotOptions, Volume,
+};
 pub use secret::Secret;
+pub use stream::StreamEvent;
 pub use transport::retry::RetryPolicy;
 pub use transport::tls::RootCertificates;
 pub use transport::tls::TransportConfig;

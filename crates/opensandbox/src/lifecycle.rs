@@ -8,6 +8,7 @@ use reqwest::header::HeaderMap;
 
 use crate::config::ClientOptions;
 use crate::error::{Error, Result};
+use crate::model::SandboxState;
 use crate::secret::Secret;
 use crate::transport::{Api, Idempotency, Transport};
 
@@ -22,12 +23,13 @@ use types::{
 /// The lifecycle API's authentication header.
 pub const API_KEY_HEADER: &str = "OPEN-SANDBOX-API-KEY";
 
-/// Filters and paging for [`LifecycleClient::list_sandboxes`].
+/// Filters and paging for listing sandboxes
+/// ([`SandboxManager::list`](crate::SandboxManager::list)).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ListOptions {
-    /// Only sandboxes in one of these states (`Running`, `Paused`, …).
-    pub states: Vec<String>,
+    /// Only sandboxes in one of these states.
+    pub states: Vec<SandboxState>,
     /// Only sandboxes whose metadata has all of these key/value pairs.
     pub metadata: BTreeMap<String, String>,
     /// Page number, from 1.
@@ -42,9 +44,10 @@ impl ListOptions {
         Self::default()
     }
 
-    /// Adds a state filter.
-    pub fn state(mut self, state: impl Into<String>) -> Self {
-        self.states.push(state.into());
+    /// Adds a state filter (several widen the filter).
+    #[must_use]
+    pub fn state(mut self, state: SandboxState) -> Self {
+        self.states.push(state);
         self
     }
 
@@ -68,14 +71,15 @@ impl ListOptions {
     }
 }
 
-/// Filters and paging for [`LifecycleClient::list_snapshots`].
+/// Filters and paging for listing snapshots
+/// ([`SandboxManager::list_snapshots`](crate::SandboxManager::list_snapshots)).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct SnapshotListOptions {
     /// Only snapshots of this sandbox.
     pub sandbox_id: Option<String>,
     /// Only snapshots in one of these states.
-    pub states: Vec<SnapshotState>,
+    pub states: Vec<crate::model::SnapshotState>,
     /// Page number, from 1.
     pub page: Option<u64>,
     /// Items per page (at most 200).
@@ -94,8 +98,9 @@ impl SnapshotListOptions {
         self
     }
 
-    /// Adds a state filter.
-    pub fn state(mut self, state: SnapshotState) -> Self {
+    /// Adds a state filter (several widen the filter).
+    #[must_use]
+    pub fn state(mut self, state: crate::model::SnapshotState) -> Self {
         self.states.push(state);
         self
     }
@@ -243,7 +248,7 @@ impl LifecycleClient {
             .call("listSandboxes", Method::GET, Idempotency::ByMethod, || {
                 let mut b = self.api.list_sandboxes();
                 if !options.states.is_empty() {
-                    b = b.state(options.states.clone());
+                    b = b.state(wire_states(&options.states));
                 }
                 if let Some(m) = &metadata {
                     b = b.metadata(m.clone());
@@ -466,7 +471,13 @@ impl LifecycleClient {
                     b = b.sandbox_id(id.clone());
                 }
                 if !options.states.is_empty() {
-                    b = b.state(options.states.clone());
+                    b = b.state(
+                        options
+                            .states
+                            .iter()
+                            .map(|s| SnapshotState(s.as_str().to_string()))
+                            .collect::<Vec<_>>(),
+                    );
                 }
                 if let Some(p) = page {
                     b = b.page(p);
@@ -545,7 +556,11 @@ impl LifecycleClient {
     }
 }
 
-/// Refuses empty identifiers before anything is sent.
+/// The wire spelling of state filters.
+fn wire_states(states: &[SandboxState]) -> Vec<String> {
+    states.iter().map(|s| s.as_str().to_string()).collect()
+}
+
 /// Checks an id that becomes a URL path segment: not empty, and not `.` or `..`, which
 /// URL parsing resolves away (`get_sandbox("..")` would send `GET /v1/`, and
 /// `delete_sandbox(".")` `DELETE /v1/sandboxes/`), with or without percent-encoding.

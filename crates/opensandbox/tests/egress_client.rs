@@ -2,10 +2,12 @@
 //! decoding of realistic answers, and the sidecar's plain-text errors (409, 412, 413,
 //! 426).
 
-use opensandbox::egress::types::{
+use opensandbox::api::egress::EgressClient;
+use opensandbox::api::egress::types::{
     CredentialVaultCreateRequest, CredentialVaultMutationRequest, NetworkRule,
 };
-use opensandbox::{ClientOptions, EgressClient, Error, LifecycleClient};
+use opensandbox::api::lifecycle::LifecycleClient;
+use opensandbox::{ClientOptions, Error};
 use reqwest::header::{HeaderMap, HeaderValue};
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path};

@@ -6,12 +6,14 @@
 use std::time::{Duration, Instant};
 
 use futures::StreamExt;
-use opensandbox::execd::types::Permission;
-use opensandbox::execd::{
+use opensandbox::api::execd::ExecdClient;
+use opensandbox::api::execd::types::Permission;
+use opensandbox::api::execd::{
     CodeRequest, CommandRequest, ContextRequest, SessionCommand, SessionOptions,
 };
+use opensandbox::api::lifecycle::LifecycleClient;
 use opensandbox::stream::StreamEvent;
-use opensandbox::{ClientOptions, Error, ExecdClient, LifecycleClient, RetryPolicy};
+use opensandbox::{ClientOptions, Error, RetryPolicy};
 use reqwest::header::{HeaderMap, HeaderValue};
 use serde_json::json;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -710,10 +712,7 @@ async fn run_code_in_a_context_with_sse_framing() {
         .expect(1)
         .mount(&server)
         .await;
-    let ctx = opensandbox::execd::types::CodeContext {
-        id: Some("ctx-5d1e9a".into()),
-        language: "python".into(),
-    };
+    let ctx = opensandbox::CodeContext::new("ctx-5d1e9a", "python");
     let req = CodeRequest::new("print(\"Hello, World!\")\n2 + 2").context(&ctx);
     let run = execd.run_code(req.clone()).await.unwrap();
     assert_eq!(run.id.as_deref(), Some("exec-1"));
@@ -1256,7 +1255,7 @@ async fn a_token_named_by_the_endpoint_wins_over_the_configured_one() {
 
 #[tokio::test]
 async fn read_lines_sends_offset_and_limit_and_accepts_text() {
-    use opensandbox::execd::LineRange;
+    use opensandbox::api::execd::LineRange;
     let server = MockServer::start().await;
     Mock::given(method("GET"))
         .and(path("/files/download"))
@@ -1284,7 +1283,7 @@ async fn read_lines_sends_offset_and_limit_and_accepts_text() {
 
 #[tokio::test]
 async fn read_lines_selects_lines_itself_when_the_server_sends_the_whole_file() {
-    use opensandbox::execd::LineRange;
+    use opensandbox::api::execd::LineRange;
     let server = MockServer::start().await;
     Mock::given(method("GET"))
         .and(path("/files/download"))
@@ -1307,7 +1306,7 @@ async fn read_lines_selects_lines_itself_when_the_server_sends_the_whole_file() 
 
 #[tokio::test]
 async fn read_lines_refuses_bad_ranges_and_non_utf8_text() {
-    use opensandbox::execd::LineRange;
+    use opensandbox::api::execd::LineRange;
     let server = MockServer::start().await;
     Mock::given(method("GET"))
         .and(path("/files/download"))

@@ -12,8 +12,9 @@ use http_body_util::{BodyExt, Full, StreamBody, combinators::BoxBody};
 use hyper::body::{Frame, Incoming};
 use hyper::service::service_fn;
 use hyper_util::rt::TokioIo;
-use opensandbox::execd::UploadFile;
-use opensandbox::{ClientOptions, Error, ExecdClient};
+use opensandbox::api::execd::ExecdClient;
+use opensandbox::api::execd::UploadFile;
+use opensandbox::{ClientOptions, Error};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 use wiremock::matchers::{header, method, path, query_param};
@@ -85,8 +86,8 @@ async fn multipart_upload_bytes_on_the_wire() {
             UploadFile::from_bytes("/workspace/a.txt", "hello\r\n--not-a-boundary")
                 .owner("root")
                 .group("staff")
-                .mode(644),
-            UploadFile::from_path("/workspace/bin/tool", &local).mode(755),
+                .mode(0o644),
+            UploadFile::from_path("/workspace/bin/tool", &local).mode(0o755),
             UploadFile::from_reader("/workspace/r \"q\".txt", reader, Some(reader.len() as u64)),
         ])
         .await
@@ -198,7 +199,7 @@ async fn upload_source_errors_are_reported_as_io() {
     // Invalid input.
     assert!(matches!(
         execd
-            .upload([UploadFile::from_bytes("/w/m", "x").mode(0o755)])
+            .upload([UploadFile::from_bytes("/w/m", "x").mode(0o17777)])
             .await,
         Err(Error::InvalidInput(_))
     ));

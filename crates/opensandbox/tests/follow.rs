@@ -6,8 +6,9 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use futures::StreamExt;
+use opensandbox::api::execd::ExecdClient;
 use opensandbox::sandbox::{BackgroundCommand, FollowOptions};
-use opensandbox::{ClientOptions, Error, ExecdClient};
+use opensandbox::{ClientOptions, Error};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 

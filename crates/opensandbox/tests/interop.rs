@@ -2,9 +2,11 @@
 //! (other 2xx statuses, empty bodies, odd headers) still give the caller the result, and
 //! each test checks what went on the wire too.
 
-use opensandbox::lifecycle::types::CreateSandboxRequest;
+use opensandbox::ClientOptions;
+use opensandbox::api::execd::ExecdClient;
+use opensandbox::api::lifecycle::LifecycleClient;
+use opensandbox::api::lifecycle::types::CreateSandboxRequest;
 use opensandbox::transport::tls::TransportConfig;
-use opensandbox::{ClientOptions, ExecdClient, LifecycleClient};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -186,9 +188,9 @@ async fn walk(server: &MockServer) -> (usize, Option<opensandbox::Error>) {
     use futures::StreamExt;
     let config = opensandbox::ConnectionConfig::new()
         .domain(server.uri().trim_start_matches("http://"))
-        .with_protocol("http")
+        .protocol("http")
         .api_key("k")
-        .use_env_proxy(false);
+        .options(opensandbox::ClientOptions::new().use_env_proxy(false));
     let manager = opensandbox::SandboxManager::new(&config).unwrap();
     let mut items = 0;
     let mut stream = std::pin::pin!(manager.list_all(Default::default()));
@@ -265,7 +267,7 @@ async fn a_page_size_over_200_is_refused_before_sending() {
     let server = MockServer::start().await;
     let c = lifecycle(&server);
     let err = c
-        .list_sandboxes(&opensandbox::lifecycle::ListOptions::new().page_size(201))
+        .list_sandboxes(&opensandbox::api::lifecycle::ListOptions::new().page_size(201))
         .await
         .unwrap_err();
     assert!(
@@ -277,9 +279,11 @@ async fn a_page_size_over_200_is_refused_before_sending() {
 
 #[tokio::test]
 async fn an_egress_rule_with_an_unknown_action_is_refused_before_sending() {
-    use opensandbox::egress::types::NetworkRule;
+    use opensandbox::api::egress::types::NetworkRule;
     let server = MockServer::start().await;
-    let egress = opensandbox::EgressClient::with_options(&server.uri(), "t", options()).unwrap();
+    let egress =
+        opensandbox::api::egress::EgressClient::with_options(&server.uri(), "t", options())
+            .unwrap();
     for action in ["ALLOW", "permit", ""] {
         let rule: NetworkRule =
             serde_json::from_value(serde_json::json!({"action": action, "target": "pypi.org"}))
@@ -295,7 +299,7 @@ async fn an_egress_rule_with_an_unknown_action_is_refused_before_sending() {
 
 #[tokio::test]
 async fn read_lines_from_a_whole_file_server_respects_the_answer_limit() {
-    use opensandbox::execd::LineRange;
+    use opensandbox::api::execd::LineRange;
     let server = MockServer::start().await;
     Mock::given(method("GET"))
         .and(path("/files/download"))

@@ -24,7 +24,7 @@ async fn devserver() -> (DevServer, ConnectionConfig) {
     let config = ConnectionConfig::new()
         .domain(server.domain())
         .api_key(key)
-        .use_env_proxy(false);
+        .options(opensandbox::ClientOptions::new().use_env_proxy(false));
     (server, config)
 }
 
@@ -521,7 +521,7 @@ async fn a_reader_that_falls_far_behind_is_dropped_and_told_what_it_lost() {
 async fn server_proxy_urls_and_the_host_rewrite_reach_the_terminal() {
     let (_server, base) = devserver().await;
     let configs = [
-        ("server proxy", base.clone().with_server_proxy(true)),
+        ("server proxy", base.clone().server_proxy(true)),
         (
             "host rewrite",
             base.clone()

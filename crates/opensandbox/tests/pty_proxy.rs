@@ -93,7 +93,7 @@ fn a_pty_attach_goes_through_the_environment_proxy() {
         let config = ConnectionConfig::new()
             .domain(server.domain())
             .api_key("k")
-            .use_env_proxy(true);
+            .options(opensandbox::ClientOptions::new().use_env_proxy(true));
         let run = async {
             let sandbox = Sandbox::create(&config, SandboxCreateOptions::new("python:3.12"))
                 .await

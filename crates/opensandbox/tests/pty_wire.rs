@@ -5,8 +5,9 @@
 use std::sync::{Arc, Mutex};
 
 use futures::{SinkExt, StreamExt};
+use opensandbox::api::execd::ExecdClient;
 use opensandbox::pty::{AttachOptions, PtyError, PtyErrorCode, PtyEvent, PtyStreamKind};
-use opensandbox::{ClientOptions, Error, ExecdClient, TransportConfig};
+use opensandbox::{ClientOptions, Error, TransportConfig};
 use rcgen::{BasicConstraints, CertificateParams, IsCa, Issuer, KeyPair};
 use tokio::net::TcpListener;
 use tokio_rustls::TlsAcceptor;

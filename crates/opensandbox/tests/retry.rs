@@ -6,8 +6,9 @@
 
 use std::time::{Duration, Instant};
 
-use opensandbox::lifecycle::types::CreateSandboxRequest;
-use opensandbox::{ClientOptions, Error, LifecycleClient, RetryPolicy, TransportConfig};
+use opensandbox::api::lifecycle::LifecycleClient;
+use opensandbox::api::lifecycle::types::CreateSandboxRequest;
+use opensandbox::{ClientOptions, Error, RetryPolicy, TransportConfig};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 

@@ -5,9 +5,9 @@
 use std::time::{Duration, Instant};
 
 use futures::{StreamExt, TryStreamExt};
-use opensandbox::lifecycle::ListOptions;
-use opensandbox::sandbox::{ConnectOptions, NetworkPolicy, SandboxCreateOptions, SandboxManager};
-use opensandbox::{ConnectionConfig, Error, Sandbox};
+use opensandbox::api::lifecycle::ListOptions;
+use opensandbox::sandbox::{ConnectOptions, SandboxCreateOptions, SandboxManager};
+use opensandbox::{ConnectionConfig, Error, NetworkPolicy, Sandbox, SandboxState};
 use serde_json::{Value, json};
 use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
@@ -20,9 +20,9 @@ fn config(server: &MockServer) -> ConnectionConfig {
     let domain = server.uri().trim_start_matches("http://").to_string();
     ConnectionConfig::new()
         .domain(domain)
-        .with_protocol("http")
+        .protocol("http")
         .api_key(KEY)
-        .use_env_proxy(false)
+        .options(opensandbox::ClientOptions::new().use_env_proxy(false))
 }
 
 fn host(server: &MockServer) -> String {
@@ -440,7 +440,7 @@ async fn server_proxy_mode_asks_for_it_and_uses_the_returned_path() {
         .expect(1)
         .mount(&server)
         .await;
-    let sandbox = Sandbox::connect(&config(&server).with_server_proxy(true), "sbx-1")
+    let sandbox = Sandbox::connect(&config(&server).server_proxy(true), "sbx-1")
         .await
         .unwrap();
     assert_eq!(
@@ -550,7 +550,7 @@ async fn lifecycle_operations_of_a_sandbox() {
         .await
         .unwrap();
     let info = sandbox.info().await.unwrap();
-    assert_eq!(info.status.state.0, "Running");
+    assert_eq!(info.state, SandboxState::Running);
     let expires = sandbox.renew(Duration::from_secs(3600)).await.unwrap();
     assert_eq!(expires.to_rfc3339(), "2030-01-01T00:00:00+00:00");
     let renew = server
@@ -567,7 +567,10 @@ async fn lifecycle_operations_of_a_sandbox() {
     assert!((3500..=3700).contains(&delta), "{delta}");
 
     let when = chrono::DateTime::from_timestamp(1_893_456_000, 0).unwrap();
-    let ep = sandbox.signed_endpoint(8080, when).await.unwrap();
+    let ep = sandbox
+        .endpoint_with(8080, opensandbox::EndpointOptions::new().signed_until(when))
+        .await
+        .unwrap();
     assert_eq!(ep.url, "http://gw.example/sbx-1-8080-abc-sig");
     assert_eq!(
         ep.headers.get("opensandbox-secure-access").unwrap(),
@@ -671,13 +674,13 @@ async fn egress_policy_goes_to_the_sidecar_endpoint_with_its_headers() {
     )
     .await
     .unwrap();
-    let policy = sandbox.egress().policy().await.unwrap();
+    let policy = sandbox.egress().get().await.unwrap();
     assert_eq!(policy.mode.as_deref(), Some("deny_all"));
     let rules = NetworkPolicy::deny_by_default()
         .allow("pypi.org")
         .deny("*.ads.example")
-        .egress_rules();
-    sandbox.egress().patch_policy(rules).await.unwrap();
+        .rules;
+    sandbox.egress().patch(rules).await.unwrap();
     sandbox.egress().allow(["crates.io"]).await.unwrap();
     // The egress endpoint is resolved once and reused.
     let resolutions = server
@@ -799,7 +802,7 @@ async fn manager_walks_every_page_and_manages_by_id() {
         .await;
     let manager = SandboxManager::new(&config(&server)).unwrap();
     let ids: Vec<String> = manager
-        .list_all(ListOptions::new().state("Running").page_size(2))
+        .list_all(ListOptions::new().state(SandboxState::Running).page_size(2))
         .map_ok(|s| s.id)
         .try_collect()
         .await
@@ -809,7 +812,7 @@ async fn manager_walks_every_page_and_manages_by_id() {
     manager.resume("x").await.unwrap();
     manager.kill("x").await.unwrap();
     let logs = manager
-        .diagnostic_logs("x", opensandbox::lifecycle::DiagnosticScope::Container)
+        .diagnostic_logs("x", opensandbox::api::lifecycle::DiagnosticScope::Container)
         .await
         .unwrap();
     assert_eq!(logs.content.as_deref(), Some("booted"));
@@ -864,10 +867,12 @@ async fn host_rewrite_and_lifecycle_only_credentials() {
         .await;
     let rewritten = host.clone();
     let config = config(&server)
-        .header("Authorization", "Bearer lifecycle-gateway-token")
-        .unwrap()
-        .header("X-Trace", "trace-1")
-        .unwrap()
+        .options(
+            opensandbox::ClientOptions::new()
+                .use_env_proxy(false)
+                .header("Authorization", "Bearer lifecycle-gateway-token")
+                .header("X-Trace", "trace-1"),
+        )
         .endpoint_host_rewrite(move |h| {
             if h == "172.17.0.2:44772" {
                 rewritten.clone()
@@ -971,7 +976,7 @@ async fn sessions_code_interrupts_and_metrics_watch() {
         .unwrap();
     let session = sandbox
         .commands()
-        .create_session(opensandbox::execd::SessionOptions::new())
+        .create_session(opensandbox::api::execd::SessionOptions::new())
         .await
         .unwrap();
     assert_eq!(session.id(), "s1");
@@ -984,7 +989,7 @@ async fn sessions_code_interrupts_and_metrics_watch() {
     let code = sandbox.code();
     let ctx = code.create_context("python").await.unwrap();
     let exec = code
-        .run(opensandbox::execd::CodeRequest::new("x = 41; x + 1").context(&ctx))
+        .run(opensandbox::api::execd::CodeRequest::new("x = 41; x + 1").context(&ctx))
         .await
         .unwrap();
     assert_eq!(exec.result_text(), Some("42"));
@@ -1064,10 +1069,13 @@ async fn manager_renews_snapshots_and_reads_events() {
         .mount(&server)
         .await;
     let manager = SandboxManager::new(&config(&server)).unwrap();
-    let snap = manager.create_snapshot("x", Some("nightly")).await.unwrap();
+    let snap = manager
+        .create_snapshot("x", opensandbox::SnapshotOptions::new().name("nightly"))
+        .await
+        .unwrap();
     assert_eq!(snap.id, "snap-1");
     let all: Vec<String> = manager
-        .list_all_snapshots(opensandbox::lifecycle::SnapshotListOptions::new().sandbox_id("x"))
+        .list_all_snapshots(opensandbox::api::lifecycle::SnapshotListOptions::new().sandbox_id("x"))
         .map_ok(|s| s.id)
         .try_collect()
         .await
@@ -1076,9 +1084,9 @@ async fn manager_renews_snapshots_and_reads_events() {
     manager.delete_snapshot("snap-1").await.unwrap();
     let expires = manager.renew("x", Duration::from_secs(600)).await.unwrap();
     assert_eq!(expires.timestamp(), 1_893_456_000);
-    assert_eq!(manager.get("x").await.unwrap().status.state.0, "Paused");
+    assert_eq!(manager.get("x").await.unwrap().state, SandboxState::Paused);
     let events = manager
-        .diagnostic_events("x", opensandbox::lifecycle::DiagnosticScope::All)
+        .diagnostic_events("x", opensandbox::api::lifecycle::DiagnosticScope::All)
         .await
         .unwrap();
     assert_eq!(
@@ -1102,7 +1110,7 @@ async fn end_to_end_against_the_devserver() {
     let config = ConnectionConfig::new()
         .domain(server.domain())
         .api_key(KEY)
-        .use_env_proxy(false);
+        .options(opensandbox::ClientOptions::new().use_env_proxy(false));
     let sandbox = Sandbox::create(
         &config,
         SandboxCreateOptions::new("python:3.12")
@@ -1130,7 +1138,8 @@ async fn end_to_end_against_the_devserver() {
     assert_eq!(cmd.wait().await.unwrap().exit_code, Some(5));
 
     let created = sandbox
-        .create_credential_vault(
+        .vault()
+        .create(
             CredentialVault::new()
                 .credential(Credential::inline("api-token", "tok-e2e-secret"))
                 .binding(
@@ -1146,28 +1155,28 @@ async fn end_to_end_against_the_devserver() {
         .unwrap();
     let stale = created.revision;
     sandbox
-        .patch_credential_vault(
+        .vault()
+        .patch(
             CredentialVaultPatch::at_revision(stale)
                 .replace_credential(Credential::inline("api-token", "tok-rotated")),
         )
         .await
         .unwrap();
     let err = sandbox
-        .patch_credential_vault(
-            CredentialVaultPatch::at_revision(stale).delete_binding("api-token"),
-        )
+        .vault()
+        .patch(CredentialVaultPatch::at_revision(stale).delete_binding("api-token"))
         .await
         .unwrap_err();
     assert!(err.is_conflict(), "{err:?}");
-    let listed = sandbox.credentials().await.unwrap();
-    assert_eq!(listed.credentials.len(), 1);
+    let listed = sandbox.vault().credentials().await.unwrap();
+    assert_eq!(listed.len(), 1);
     assert!(!format!("{listed:?}").contains("tok-"));
 
     sandbox.egress().allow(["pypi.org"]).await.unwrap();
-    let policy = sandbox.egress().policy().await.unwrap();
+    let policy = sandbox.egress().get().await.unwrap();
     let targets: Vec<String> = policy
         .policy
-        .map(|p| p.egress.into_iter().map(|r| r.target).collect())
+        .map(|p| p.rules.into_iter().map(|r| r.target).collect())
         .unwrap_or_default();
     assert!(targets.contains(&"pypi.org".to_string()), "{targets:?}");
 

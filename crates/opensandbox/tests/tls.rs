@@ -10,9 +10,8 @@ use std::net::SocketAddr;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
-use opensandbox::{
-    ClientOptions, Error, LifecycleClient, RetryPolicy, RootCertificates, TransportConfig,
-};
+use opensandbox::api::lifecycle::LifecycleClient;
+use opensandbox::{ClientOptions, Error, RetryPolicy, RootCertificates, TransportConfig};
 use rcgen::{
     BasicConstraints, CertificateParams, DistinguishedName, DnType, IsCa, Issuer, KeyPair,
     KeyUsagePurpose, PublicKeyData, RsaKeySize,

@@ -40,9 +40,9 @@ async fn sandbox(server: &MockServer) -> Sandbox {
     }
     let config = ConnectionConfig::new()
         .domain(host)
-        .with_protocol("http")
+        .protocol("http")
         .api_key(KEY)
-        .use_env_proxy(false);
+        .options(opensandbox::ClientOptions::new().use_env_proxy(false));
     Sandbox::connect_with(&config, "sbx-1", ConnectOptions::new().health_check(false))
         .await
         .unwrap()
@@ -93,7 +93,7 @@ async fn the_overview_flow_creates_the_vault() {
         .expect(1)
         .mount(&server)
         .await;
-    let created = sb.create_credential_vault(overview_vault()).await.unwrap();
+    let created = sb.vault().create(overview_vault()).await.unwrap();
     assert_eq!(created.revision, 1);
     assert_eq!(created.credentials[0].source_type, "inline");
     assert!(!format!("{created:?}").contains(TOKEN));
@@ -127,7 +127,8 @@ async fn a_stale_revision_is_a_matchable_conflict() {
         .mount(&server)
         .await;
     let err = sb
-        .patch_credential_vault(
+        .vault()
+        .patch(
             CredentialVaultPatch::at_revision(1)
                 .replace_credential(Credential::inline("api-token", TOKEN)),
         )
@@ -137,7 +138,8 @@ async fn a_stale_revision_is_a_matchable_conflict() {
     assert!(err.to_string().contains("revision conflict"), "{err}");
     assert!(!format!("{err} {err:?}").contains(TOKEN));
     let st = sb
-        .patch_credential_vault(CredentialVaultPatch::at_revision(2).delete_binding("api-token"))
+        .vault()
+        .patch(CredentialVaultPatch::at_revision(2).delete_binding("api-token"))
         .await
         .unwrap();
     assert_eq!(st.revision, 3);
@@ -155,10 +157,7 @@ async fn upgrade_required_is_explained() {
         .expect(1)
         .mount(&server)
         .await;
-    let err = sb
-        .create_credential_vault(overview_vault())
-        .await
-        .unwrap_err();
+    let err = sb.vault().create(overview_vault()).await.unwrap_err();
     assert_eq!(err.status().map(|s| s.as_u16()), Some(426));
     let msg = err.to_string();
     assert!(msg.contains("TLS") && msg.contains("loopback"), "{msg}");
@@ -178,10 +177,7 @@ async fn secrets_echoed_by_the_server_are_scrubbed() {
         )
         .mount(&server)
         .await;
-    let err = sb
-        .create_credential_vault(overview_vault())
-        .await
-        .unwrap_err();
+    let err = sb.vault().create(overview_vault()).await.unwrap_err();
     assert_eq!(err.status().map(|s| s.as_u16()), Some(400));
     let shown = format!("{err} {err:?} {}", err.api().unwrap().body_text());
     assert!(!shown.contains(TOKEN), "{shown}");
@@ -200,7 +196,7 @@ async fn invalid_vaults_are_refused_before_anything_is_sent() {
     let unknown = CredentialVault::new()
         .credential(Credential::inline("api-token", TOKEN))
         .binding(Binding::new("github").host("api.github.com").bearer());
-    let err = sb.create_credential_vault(unknown).await.unwrap_err();
+    let err = sb.vault().create(unknown).await.unwrap_err();
     let msg = err.to_string();
     assert!(matches!(err, Error::InvalidInput(_)), "{err:?}");
     assert!(
@@ -209,7 +205,8 @@ async fn invalid_vaults_are_refused_before_anything_is_sent() {
     );
     assert!(!msg.contains(TOKEN));
     let err = sb
-        .patch_credential_vault(CredentialVaultPatch::unconditional())
+        .vault()
+        .patch(CredentialVaultPatch::unconditional())
         .await
         .unwrap_err();
     assert!(matches!(err, Error::InvalidInput(_)));
@@ -263,15 +260,24 @@ async fn reads_and_delete_return_sanitized_metadata() {
         .expect(1)
         .mount(&server)
         .await;
-    assert_eq!(sb.credential_vault().await.unwrap().revision, 4);
-    assert_eq!(sb.credentials().await.unwrap().credentials.len(), 1);
-    assert_eq!(sb.credential("api-token").await.unwrap().revision, 4);
-    let bindings = sb.bindings().await.unwrap();
-    assert_eq!(bindings.bindings[0].auth.as_ref().unwrap().type_, "apiKey");
-    let b = sb.binding("api-token").await.unwrap();
-    assert_eq!(b.auth.unwrap().name.as_deref(), Some("x-api-key"));
-    assert!(sb.binding("missing").await.unwrap_err().is_not_found());
-    sb.delete_credential_vault().await.unwrap();
+    assert_eq!(sb.vault().get().await.unwrap().revision, 4);
+    assert_eq!(sb.vault().credentials().await.unwrap().len(), 1);
+    assert_eq!(
+        sb.vault().credential("api-token").await.unwrap().revision,
+        4
+    );
+    let bindings = sb.vault().bindings().await.unwrap();
+    assert_eq!(bindings[0].auth_kind.as_deref(), Some("apiKey"));
+    let b = sb.vault().binding("api-token").await.unwrap();
+    assert_eq!(b.auth_header.as_deref(), Some("x-api-key"));
+    assert!(
+        sb.vault()
+            .binding("missing")
+            .await
+            .unwrap_err()
+            .is_not_found()
+    );
+    sb.vault().delete().await.unwrap();
     assert_clean(&server).await;
     server.verify().await;
 }

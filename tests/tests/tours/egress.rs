@@ -1,8 +1,8 @@
 //! Every egress operation, through `EgressClient`: the network policy and the credential
 //! vault (requests built with the typed `opensandbox::vault` builders).
 
-use opensandbox::EgressClient;
-use opensandbox::egress::types::NetworkRule;
+use opensandbox::api::egress::EgressClient;
+use opensandbox::api::egress::types::NetworkRule;
 use opensandbox::vault::{Binding, Credential, CredentialVault, CredentialVaultPatch};
 use opensandbox_tests::Contract;
 

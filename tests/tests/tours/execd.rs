@@ -6,12 +6,13 @@
 use std::time::Duration;
 
 use futures::{StreamExt, TryStreamExt};
-use opensandbox::execd::types::Permission;
-use opensandbox::execd::{
+use opensandbox::api::execd::ExecdClient;
+use opensandbox::api::execd::types::Permission;
+use opensandbox::api::execd::{
     CodeRequest, CommandRequest, ContextRequest, LineRange, SessionCommand, SessionOptions,
     StreamEvent, UploadFile,
 };
-use opensandbox::{ClientOptions, Error, ExecdClient};
+use opensandbox::{ClientOptions, Error};
 use opensandbox_tests::{Contract, multipart};
 use reqwest::header::{HeaderMap, HeaderValue};
 
@@ -211,7 +212,7 @@ async fn code(c: &Contract, ex: &ExecdClient) {
         .await;
 
     let request = match &context {
-        Some(ctx) => CodeRequest::new("total = 2 + 2\ntotal").context(ctx),
+        Some(ctx) => CodeRequest::new("total = 2 + 2\ntotal").context(&ctx.clone().into()),
         None => CodeRequest::new("total = 2 + 2\ntotal").language("python"),
     };
     if let Some(run) = c.step("ExecdClient::run_code", ex.run_code(request)).await {
@@ -272,7 +273,7 @@ async fn files(c: &Contract, ex: &ExecdClient) {
             UploadFile::from_bytes("/workspace/input.csv", "a,b\n1,2\n")
                 .owner("root")
                 .group("root")
-                .mode(644),
+                .mode(0o644),
             UploadFile::from_path("/workspace/local.txt", &local),
             UploadFile::from_stream(
                 "/workspace/streamed.txt",

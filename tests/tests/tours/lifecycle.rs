@@ -3,9 +3,9 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Duration as ChronoDuration, Utc};
-use opensandbox::LifecycleClient;
-use opensandbox::lifecycle::types as lt;
-use opensandbox::lifecycle::{DiagnosticScope, ListOptions, SnapshotListOptions};
+use opensandbox::api::lifecycle::LifecycleClient;
+use opensandbox::api::lifecycle::types as lt;
+use opensandbox::api::lifecycle::{DiagnosticScope, ListOptions, SnapshotListOptions};
 use opensandbox_tests::Contract;
 
 use super::{DIAGNOSTICS, LIFECYCLE};
@@ -89,8 +89,8 @@ pub async fn lifecycle_tour(c: &Contract) {
         "LifecycleClient::list_sandboxes (filtered)",
         lc.list_sandboxes(
             &ListOptions::new()
-                .state("Running")
-                .state("Paused")
+                .state(opensandbox::SandboxState::Running)
+                .state(opensandbox::SandboxState::Paused)
                 .metadata("team", "a&b=c")
                 .metadata("owner", "Ada Lovelace")
                 .page(2)
@@ -159,7 +159,7 @@ pub async fn lifecycle_tour(c: &Contract) {
         lc.list_snapshots(
             &SnapshotListOptions::new()
                 .sandbox_id(id.clone())
-                .state(lt::SnapshotState::from("Ready".to_string()))
+                .state(opensandbox::SnapshotState::Ready)
                 .page(1)
                 .page_size(20),
         ),

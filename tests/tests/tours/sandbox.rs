@@ -15,12 +15,12 @@ use std::time::Duration;
 
 use chrono::Utc;
 use futures::{StreamExt, TryStreamExt};
-use opensandbox::execd::types::Permission;
-use opensandbox::execd::{SessionOptions, UploadFile};
-use opensandbox::lifecycle::{DiagnosticScope, ListOptions, SnapshotListOptions};
-use opensandbox::sandbox::{ConnectOptions, NetworkPolicy};
+use opensandbox::api::execd::{SessionOptions, UploadFile};
+use opensandbox::api::lifecycle::{DiagnosticScope, ListOptions, SnapshotListOptions};
+use opensandbox::sandbox::ConnectOptions;
 use opensandbox::vault::{Binding, Credential, CredentialVault, CredentialVaultPatch};
 use opensandbox::{ConnectionConfig, Sandbox, SandboxCreateOptions, SandboxManager};
+use opensandbox::{EndpointOptions, NetworkPolicy, Permissions, SandboxState, SnapshotOptions};
 use opensandbox_tests::Contract;
 
 use super::{EGRESS, EXECD, LIFECYCLE};
@@ -33,7 +33,7 @@ pub async fn sandbox_tour(c: &Contract) {
         // The mocked endpoint API returns no headers: the tokens come from the config.
         .execd_access_token("contract-execd-token")
         .egress_auth_token("contract-egress-token")
-        .use_env_proxy(false)
+        .options(opensandbox::ClientOptions::new().use_env_proxy(false))
         .endpoint_host_rewrite(move |_| sandbox_host.clone());
 
     let manager = match SandboxManager::new(&config) {
@@ -97,7 +97,7 @@ async fn create_requests(c: &Contract, manager: &SandboxManager) {
         ),
     ];
     for (label, options) in variants {
-        match options.to_request() {
+        match opensandbox::api::lifecycle::types::CreateSandboxRequest::try_from(&options) {
             Ok(request) => {
                 c.step(label, manager.lifecycle().create_sandbox(request))
                     .await;
@@ -110,7 +110,7 @@ async fn create_requests(c: &Contract, manager: &SandboxManager) {
 async fn manager_tour(c: &Contract, m: &SandboxManager) {
     c.step(
         "SandboxManager::list",
-        m.list(&ListOptions::new().state("Running")),
+        m.list(&ListOptions::new().state(SandboxState::Running)),
     )
     .await;
     c.step("SandboxManager::list_all (3 items)", async {
@@ -132,7 +132,7 @@ async fn manager_tour(c: &Contract, m: &SandboxManager) {
     .await;
     c.step(
         "SandboxManager::create_snapshot",
-        m.create_snapshot("sbx-contract", Some("nightly")),
+        m.create_snapshot("sbx-contract", SnapshotOptions::new().name("nightly")),
     )
     .await;
     c.step(
@@ -219,7 +219,7 @@ async fn sandbox_calls(c: &Contract, s: &Sandbox) {
         c.step(
             "Sandbox::code().run",
             s.code()
-                .run(opensandbox::execd::CodeRequest::new("1 + 1").context(&ctx)),
+                .run(opensandbox::api::execd::CodeRequest::new("1 + 1").context(&ctx)),
         )
         .await;
     }
@@ -233,7 +233,7 @@ async fn sandbox_calls(c: &Contract, s: &Sandbox) {
     .await;
     c.step(
         "Sandbox::files().upload",
-        files.upload([UploadFile::from_bytes("/workspace/b.txt", "b").mode(600)]),
+        files.upload([UploadFile::from_bytes("/workspace/b.txt", "b").mode(0o600)]),
     )
     .await;
     c.step("Sandbox::files().read", files.read("/workspace/a.txt"))
@@ -255,14 +255,7 @@ async fn sandbox_calls(c: &Contract, s: &Sandbox) {
     .await;
     c.step(
         "Sandbox::files().set_permissions",
-        files.set_permissions([(
-            "/workspace/c.txt",
-            Permission {
-                owner: None,
-                group: None,
-                mode: 640,
-            },
-        )]),
+        files.set_permissions([("/workspace/c.txt", Permissions::mode(0o640))]),
     )
     .await;
     c.step("Sandbox::files().search", files.search("/workspace", None))
@@ -276,14 +269,7 @@ async fn sandbox_calls(c: &Contract, s: &Sandbox) {
         .await;
     c.step(
         "Sandbox::files().create_directories",
-        files.create_directories([(
-            "/workspace/d",
-            Permission {
-                owner: None,
-                group: None,
-                mode: 755,
-            },
-        )]),
+        files.create_directories([("/workspace/d", Permissions::mode(0o755))]),
     )
     .await;
     c.step(
@@ -307,57 +293,64 @@ async fn sandbox_calls(c: &Contract, s: &Sandbox) {
 
     // Network policy and credential vault.
     let egress = s.egress();
-    c.step("Sandbox::egress().policy", egress.policy()).await;
+    c.step("Sandbox::egress().get", egress.get()).await;
     c.step("Sandbox::egress().allow", egress.allow(["pypi.org"]))
         .await;
     c.step("Sandbox::egress().deny", egress.deny(["*.tracker.example"]))
         .await;
+    c.step("Sandbox::egress().remove", egress.remove(["pypi.org"]))
+        .await;
     c.step(
-        "Sandbox::egress().remove_rules",
-        egress.remove_rules(["pypi.org"]),
-    )
-    .await;
-    c.step(
-        "Sandbox::create_credential_vault",
-        s.create_credential_vault(
+        "Sandbox::vault().create",
+        s.vault().create(
             CredentialVault::new()
                 .credential(Credential::inline("github-token", "ghp_contract_secret"))
                 .binding(Binding::new("github-token").host("api.github.com").bearer()),
         ),
     )
     .await;
-    c.step("Sandbox::credential_vault", s.credential_vault())
-        .await;
+    c.step("Sandbox::vault().get", s.vault().get()).await;
     c.step(
-        "Sandbox::patch_credential_vault",
-        s.patch_credential_vault(
+        "Sandbox::vault().patch",
+        s.vault().patch(
             CredentialVaultPatch::unconditional()
                 .replace_credential(Credential::inline("github-token", "ghp_rotated")),
         ),
     )
     .await;
-    c.step("Sandbox::credentials", s.credentials()).await;
-    c.step("Sandbox::credential", s.credential("github-token"))
+    c.step("Sandbox::vault().credentials", s.vault().credentials())
         .await;
-    c.step("Sandbox::bindings", s.bindings()).await;
-    c.step("Sandbox::binding", s.binding("github-token")).await;
     c.step(
-        "Sandbox::delete_credential_vault",
-        s.delete_credential_vault(),
+        "Sandbox::vault().credential",
+        s.vault().credential("github-token"),
     )
     .await;
+    c.step("Sandbox::vault().bindings", s.vault().bindings())
+        .await;
+    c.step(
+        "Sandbox::vault().binding",
+        s.vault().binding("github-token"),
+    )
+    .await;
+    c.step("Sandbox::vault().delete", s.vault().delete()).await;
 
     // Lifecycle of the sandbox itself.
     c.step("Sandbox::endpoint", s.endpoint(8080)).await;
     c.step(
-        "Sandbox::signed_endpoint",
-        s.signed_endpoint(44772, Utc::now() + chrono::Duration::minutes(10)),
+        "Sandbox::endpoint_with (signed)",
+        s.endpoint_with(
+            44772,
+            EndpointOptions::new().signed_until(Utc::now() + chrono::Duration::minutes(10)),
+        ),
     )
     .await;
     c.step("Sandbox::renew", s.renew(Duration::from_secs(3600)))
         .await;
     c.step("Sandbox::pause", s.pause()).await;
-    c.step("Sandbox::snapshot", s.snapshot(Some("before-kill")))
-        .await;
+    c.step(
+        "Sandbox::snapshot",
+        s.snapshot(SnapshotOptions::new().name("before-kill")),
+    )
+    .await;
     c.step("Sandbox::kill", s.kill()).await;
 }

@@ -26,7 +26,7 @@ pub async fn connection() -> Result<(ConnectionConfig, Option<DevServer>), BoxEr
     let config = ConnectionConfig::new()
         .domain(server.domain())
         .api_key(key)
-        .use_env_proxy(false);
+        .options(opensandbox::ClientOptions::new().use_env_proxy(false));
     Ok((config, Some(server)))
 }
 

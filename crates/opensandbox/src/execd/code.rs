@@ -61,7 +61,7 @@ pub struct CodeRequest {
     /// Source handed to the interpreter as one cell.
     pub code: String,
     /// The context to run in (its `id`), or only a language for a stateless run.
-    pub context: Option<CodeContext>,
+    pub(crate) context: Option<CodeContext>,
 }
 
 impl CodeRequest {
@@ -73,10 +73,11 @@ impl CodeRequest {
         }
     }
 
-    /// Runs in `context` (from [`ExecdClient::create_context`]): its variables and
-    /// imports are visible, and what this run defines stays there.
-    pub fn context(mut self, context: &CodeContext) -> Self {
-        self.context = Some(context.clone());
+    /// Runs in `context` (from [`Code::create_context`](crate::sandbox::Code::create_context)):
+    /// its variables and imports are visible, and what this run defines stays there.
+    #[must_use]
+    pub fn context(mut self, context: &crate::model::CodeContext) -> Self {
+        self.context = Some(context.into());
         self
     }
 

@@ -5,6 +5,8 @@
 //! Only `http://` proxies are supported here (a `socks5://` or `https://` one is a
 //! configuration error, never silently bypassed).
 
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
@@ -81,7 +83,7 @@ pub(crate) fn from_env(
             decode(url.username()),
             decode(url.password().unwrap_or(""))
         );
-        crate::vault::base64(pair.as_bytes())
+        STANDARD.encode(pair.as_bytes())
     });
     Ok(Some(Proxy {
         host: proxy_host,
@@ -229,10 +231,7 @@ mod tests {
     fn user_info_becomes_basic_auth_and_other_schemes_are_refused() {
         let e = env(&[("HTTPS_PROXY", "http://us%40er:p%3Ass@proxy:3128")]);
         let p = from_env("h", true, &e).unwrap().unwrap();
-        assert_eq!(
-            p.auth.as_deref(),
-            Some(crate::vault::base64(b"us@er:p:ss").as_str())
-        );
+        assert_eq!(p.auth.as_deref(), Some("dXNAZXI6cDpzcw=="));
         assert!(!format!("{p:?}").contains(p.auth.as_deref().unwrap()));
         for bad in ["socks5://proxy:1080", "https://proxy:443"] {
             let pairs = [("HTTPS_PROXY", bad)];

@@ -6,7 +6,10 @@ use std::time::Duration;
 
 use crate::error::{Error, Result};
 use crate::lifecycle::types as lt;
+use crate::model::NetworkPolicy;
 use crate::secret::Secret;
+
+use super::volume::{Platform, Volume};
 
 /// The entrypoint of image-based sandboxes when none is given: keeps the sandbox alive
 /// and idle.
@@ -30,126 +33,6 @@ pub const DEFAULT_READY_TIMEOUT: Duration = Duration::from_secs(30);
 /// The first delay between readiness polls; each next delay is 1.5× longer, up to 2 s.
 /// Starting small keeps a fast start fast at the price of a few cheap requests.
 pub const DEFAULT_POLL_INTERVAL: Duration = Duration::from_millis(50);
-
-/// What to do with traffic no rule matches, or with traffic a rule matches.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Action {
-    /// Let it through.
-    Allow,
-    /// Block it.
-    Deny,
-}
-
-impl Action {
-    /// The wire value (`allow`, `deny`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Action::Allow => "allow",
-            Action::Deny => "deny",
-        }
-    }
-}
-
-/// An outbound network policy: a default action and ordered rules for domains
-/// (`api.example.com`, `*.example.com`); the first matching rule decides.
-///
-/// It converts into the lifecycle API's policy (for
-/// [`SandboxCreateOptions::network_policy`]) and into egress rules (for
-/// [`Egress::patch_policy`](super::Egress::patch_policy)).
-///
-/// ```
-/// use opensandbox::sandbox::NetworkPolicy;
-/// let policy = NetworkPolicy::deny_by_default()
-///     .allow("api.example.com")
-///     .allow("*.pypi.org");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct NetworkPolicy {
-    /// What happens to traffic no rule matches.
-    pub default_action: Action,
-    /// The rules, in order: `(action, target)`.
-    pub rules: Vec<(Action, String)>,
-}
-
-impl NetworkPolicy {
-    /// Blocks everything no rule allows.
-    pub fn deny_by_default() -> Self {
-        NetworkPolicy {
-            default_action: Action::Deny,
-            rules: Vec::new(),
-        }
-    }
-
-    /// Lets through everything no rule denies.
-    pub fn allow_by_default() -> Self {
-        NetworkPolicy {
-            default_action: Action::Allow,
-            rules: Vec::new(),
-        }
-    }
-
-    /// Adds a rule allowing `target`.
-    pub fn allow(mut self, target: impl Into<String>) -> Self {
-        self.rules.push((Action::Allow, target.into()));
-        self
-    }
-
-    /// Adds a rule denying `target`.
-    pub fn deny(mut self, target: impl Into<String>) -> Self {
-        self.rules.push((Action::Deny, target.into()));
-        self
-    }
-
-    /// The rules as egress API rules.
-    pub fn egress_rules(&self) -> Vec<crate::egress::types::NetworkRule> {
-        self.rules
-            .iter()
-            .map(|(action, target)| crate::egress::types::NetworkRule {
-                action: action.as_str().into(),
-                target: target.clone(),
-            })
-            .collect()
-    }
-}
-
-pub(crate) fn check_target(target: &str) -> Result<()> {
-    if target.trim().is_empty() {
-        return Err(Error::InvalidInput(
-            "a network rule's target must not be empty".into(),
-        ));
-    }
-    if target.contains("://") || target.contains('/') {
-        return Err(Error::InvalidInput(format!(
-            "network rule target {target:?} must be a domain (`api.example.com` or `*.example.com`), not a URL"
-        )));
-    }
-    Ok(())
-}
-
-impl From<NetworkPolicy> for lt::NetworkPolicy {
-    fn from(p: NetworkPolicy) -> Self {
-        let action = |a: Action| match a {
-            Action::Allow => lt::NetworkRuleAction::Allow,
-            Action::Deny => lt::NetworkRuleAction::Deny,
-        };
-        lt::NetworkPolicy {
-            default_action: Some(match p.default_action {
-                Action::Allow => lt::NetworkPolicyDefaultAction::Allow,
-                Action::Deny => lt::NetworkPolicyDefaultAction::Deny,
-            }),
-            egress: p
-                .rules
-                .into_iter()
-                .map(|(a, target)| lt::NetworkRule {
-                    action: action(a),
-                    target,
-                })
-                .collect(),
-        }
-    }
-}
 
 /// Where a new sandbox comes from.
 #[derive(Clone, PartialEq, Eq)]
@@ -179,7 +62,7 @@ enum Source {
 ///
 /// ```
 /// use std::time::Duration;
-/// use opensandbox::sandbox::{NetworkPolicy, SandboxCreateOptions};
+/// use opensandbox::{NetworkPolicy, SandboxCreateOptions};
 /// let options = SandboxCreateOptions::new("python:3.12")
 ///     .env("MODE", "test")
 ///     .cpu("500m")
@@ -204,17 +87,17 @@ pub struct SandboxCreateOptions {
     /// Lifetime; `None` keeps the sandbox until it is killed.
     pub timeout: Option<Duration>,
     /// Outbound network policy.
-    pub network_policy: Option<lt::NetworkPolicy>,
+    pub network_policy: Option<NetworkPolicy>,
     /// Start the egress sidecar with the credential proxy (needs a network policy).
     pub credential_proxy: bool,
     /// Protect the sandbox's endpoints with an access token.
     pub secure_access: bool,
     /// Storage to mount.
-    pub volumes: Vec<lt::Volume>,
+    pub volumes: Vec<Volume>,
     /// Provider-specific settings passed through unchanged.
     pub extensions: BTreeMap<String, String>,
     /// The platform to run on.
-    pub platform: Option<lt::PlatformSpec>,
+    pub platform: Option<Platform>,
     /// How long to wait for the sandbox to be ready.
     pub ready_timeout: Duration,
     /// Whether readiness includes execd answering ping (default `true`).
@@ -248,14 +131,7 @@ impl fmt::Debug for SandboxCreateOptions {
             .field("network_policy", &self.network_policy)
             .field("credential_proxy", &self.credential_proxy)
             .field("secure_access", &self.secure_access)
-            .field(
-                "volumes",
-                &self
-                    .volumes
-                    .iter()
-                    .map(|v| v.name.as_str())
-                    .collect::<Vec<_>>(),
-            )
+            .field("volumes", &self.volumes)
             .field("extensions", &self.extensions)
             .field("platform", &self.platform)
             .field("ready_timeout", &self.ready_timeout)
@@ -372,9 +248,9 @@ impl SandboxCreateOptions {
         self
     }
 
-    /// Sets the outbound network policy ([`NetworkPolicy`] or the lifecycle API type).
-    pub fn network_policy(mut self, policy: impl Into<lt::NetworkPolicy>) -> Self {
-        self.network_policy = Some(policy.into());
+    /// Sets the outbound network policy.
+    pub fn network_policy(mut self, policy: NetworkPolicy) -> Self {
+        self.network_policy = Some(policy);
         self
     }
 
@@ -393,7 +269,7 @@ impl SandboxCreateOptions {
     }
 
     /// Mounts a volume.
-    pub fn volume(mut self, volume: lt::Volume) -> Self {
+    pub fn volume(mut self, volume: Volume) -> Self {
         self.volumes.push(volume);
         self
     }
@@ -405,7 +281,7 @@ impl SandboxCreateOptions {
     }
 
     /// Sets the platform (OS and architecture).
-    pub fn platform(mut self, platform: lt::PlatformSpec) -> Self {
+    pub fn platform(mut self, platform: Platform) -> Self {
         self.platform = Some(platform);
         self
     }
@@ -445,7 +321,7 @@ impl SandboxCreateOptions {
 
     /// The lifecycle API request, validated. It may hold secrets (registry password,
     /// environment): do not log it.
-    pub fn to_request(&self) -> Result<lt::CreateSandboxRequest> {
+    pub(crate) fn to_request(&self) -> Result<lt::CreateSandboxRequest> {
         let (image, snapshot_id) = match &self.source {
             Source::Image { uri, auth } => {
                 if uri.trim().is_empty() {
@@ -517,11 +393,17 @@ impl SandboxCreateOptions {
                 "the credential proxy needs a network policy (network_policy(..))".into(),
             ));
         }
-        if let Some(p) = &self.network_policy {
-            for rule in &p.egress {
-                check_target(&rule.target)?;
-            }
-        }
+        let network_policy = self
+            .network_policy
+            .as_ref()
+            .map(NetworkPolicy::to_lifecycle)
+            .transpose()?;
+        let volumes = self
+            .volumes
+            .iter()
+            .map(Volume::to_wire)
+            .collect::<Result<Vec<_>>>()?;
+        let platform = self.platform.as_ref().map(Platform::to_wire).transpose()?;
         for key in self.env.keys() {
             if key.is_empty() || key.contains('=') || key.contains('\0') {
                 return Err(Error::InvalidInput(format!(
@@ -545,15 +427,26 @@ impl SandboxCreateOptions {
             extensions: extensions.into_iter().collect(),
             image,
             metadata: self.metadata.clone().into_iter().collect(),
-            network_policy: self.network_policy.clone(),
-            platform: self.platform.clone(),
+            network_policy,
+            platform,
             resource_limits: (!resource_limits.is_empty())
                 .then(|| lt::ResourceLimits(resource_limits.into_iter().collect())),
             secure_access: self.secure_access,
             snapshot_id,
             timeout,
-            volumes: self.volumes.clone(),
+            volumes,
         })
+    }
+}
+
+/// The lifecycle API's request for these options (validated), for callers of the
+/// wire layer ([`LifecycleClient::create_sandbox`](crate::api::lifecycle::LifecycleClient::create_sandbox)).
+/// It may hold secrets (registry password, environment): do not log it.
+impl TryFrom<&SandboxCreateOptions> for lt::CreateSandboxRequest {
+    type Error = Error;
+
+    fn try_from(options: &SandboxCreateOptions) -> Result<Self> {
+        options.to_request()
     }
 }
 

@@ -6,11 +6,12 @@ use chrono::{DateTime, Utc};
 use futures::Stream;
 use futures::stream::{self, StreamExt};
 
-use super::{ConnectOptions, Sandbox, SandboxInfo, expiry_after, lifecycle_client};
+use super::{ConnectOptions, Sandbox, SnapshotOptions, expiry_after, lifecycle_client};
 use crate::connection::ConnectionConfig;
 use crate::error::{Error, Result};
 use crate::lifecycle::types as lt;
 use crate::lifecycle::{DiagnosticScope, LifecycleClient, ListOptions, SnapshotListOptions};
+use crate::model::{Diagnostics, Page, SandboxInfo, SnapshotInfo};
 
 /// The page size [`SandboxManager::list_all`] asks for when the options name none.
 pub const LIST_ALL_PAGE_SIZE: u64 = 100;
@@ -21,12 +22,11 @@ pub const LIST_ALL_PAGE_SIZE: u64 = 100;
 /// ```no_run
 /// # async fn demo() -> opensandbox::Result<()> {
 /// use futures::TryStreamExt;
-/// use opensandbox::{ConnectionConfig, SandboxManager};
-/// use opensandbox::lifecycle::ListOptions;
+/// use opensandbox::prelude::*;
 ///
 /// let manager = SandboxManager::new(&ConnectionConfig::from_env()?)?;
 /// let running: Vec<_> = manager
-///     .list_all(ListOptions::new().state("Running").metadata("team", "ml"))
+///     .list_all(ListOptions::new().state(SandboxState::Running).metadata("team", "ml"))
 ///     .try_collect()
 ///     .await?;
 /// for sandbox in running {
@@ -42,6 +42,10 @@ pub struct SandboxManager {
 
 impl SandboxManager {
     /// A manager for the deployment `config` points at.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Config`] for a config that cannot make a client.
     pub fn new(config: &ConnectionConfig) -> Result<Self> {
         Ok(SandboxManager {
             config: config.clone(),
@@ -50,13 +54,19 @@ impl SandboxManager {
     }
 
     /// The lifecycle client, for anything else.
+    #[must_use]
     pub fn lifecycle(&self) -> &LifecycleClient {
         &self.lifecycle
     }
 
     /// One page of sandboxes.
-    pub async fn list(&self, options: &ListOptions) -> Result<lt::ListSandboxesResponse> {
-        self.lifecycle.list_sandboxes(options).await
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`] for page 0 or a page size over 200, the server's answer,
+    /// or a transport failure.
+    pub async fn list(&self, options: &ListOptions) -> Result<Page<SandboxInfo>> {
+        Ok(self.lifecycle.list_sandboxes(options).await?.into())
     }
 
     /// Every sandbox matching the filters, walking the pages from `options.page` (or
@@ -75,38 +85,63 @@ impl SandboxManager {
             }
             async move {
                 let r = lifecycle.list_sandboxes(&options).await?;
-                Ok((r.items, r.pagination))
+                Ok((r.items.into_iter().map(Into::into).collect(), r.pagination))
             }
         })
     }
 
     /// A sandbox's lifecycle view.
+    ///
+    /// # Errors
+    ///
+    /// The server's answer (404 for an unknown sandbox) or a transport failure.
     pub async fn get(&self, sandbox_id: &str) -> Result<SandboxInfo> {
-        self.lifecycle.get_sandbox(sandbox_id).await
+        Ok(self.lifecycle.get_sandbox(sandbox_id).await?.into())
     }
 
     /// Connects to a sandbox (with the health check).
+    ///
+    /// # Errors
+    ///
+    /// As [`Sandbox::connect_with`].
     pub async fn connect(&self, sandbox_id: &str) -> Result<Sandbox> {
         Sandbox::connect_with(&self.config, sandbox_id, ConnectOptions::default()).await
     }
 
     /// Deletes a sandbox.
+    ///
+    /// # Errors
+    ///
+    /// As [`SandboxManager::get`].
     pub async fn kill(&self, sandbox_id: &str) -> Result<()> {
         self.lifecycle.delete_sandbox(sandbox_id).await
     }
 
     /// Asks the server to pause a sandbox (202).
+    ///
+    /// # Errors
+    ///
+    /// As [`SandboxManager::get`].
     pub async fn pause(&self, sandbox_id: &str) -> Result<()> {
         self.lifecycle.pause_sandbox(sandbox_id).await
     }
 
     /// Asks the server to resume a sandbox (202); it is `Running` again some time later
     /// ([`Sandbox::resume`] also waits for that).
+    ///
+    /// # Errors
+    ///
+    /// As [`SandboxManager::get`].
     pub async fn resume(&self, sandbox_id: &str) -> Result<()> {
         self.lifecycle.resume_sandbox(sandbox_id).await
     }
 
     /// Moves a sandbox's expiry to `duration` from now; returns the new expiry.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`] for a duration too large for a date, and as
+    /// [`SandboxManager::get`].
     pub async fn renew(&self, sandbox_id: &str, duration: Duration) -> Result<DateTime<Utc>> {
         let expires_at = expiry_after(duration)?;
         Ok(self
@@ -117,40 +152,56 @@ impl SandboxManager {
     }
 
     /// Snapshots a sandbox (the snapshot becomes `Ready` asynchronously).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`] for a name the API refuses, and as
+    /// [`SandboxManager::get`].
     pub async fn create_snapshot(
         &self,
         sandbox_id: &str,
-        name: Option<&str>,
-    ) -> Result<lt::Snapshot> {
-        let name = name
+        options: SnapshotOptions,
+    ) -> Result<SnapshotInfo> {
+        let name = options
+            .name
             .map(|n| {
                 n.parse()
                     .map_err(|e| Error::InvalidInput(format!("snapshot name {n:?}: {e}")))
             })
             .transpose()?;
-        self.lifecycle
+        Ok(self
+            .lifecycle
             .create_snapshot(sandbox_id, lt::CreateSnapshotRequest { name })
-            .await
+            .await?
+            .into())
     }
 
     /// A snapshot by id.
-    pub async fn get_snapshot(&self, snapshot_id: &str) -> Result<lt::Snapshot> {
-        self.lifecycle.get_snapshot(snapshot_id).await
+    ///
+    /// # Errors
+    ///
+    /// The server's answer (404 for an unknown snapshot) or a transport failure.
+    pub async fn get_snapshot(&self, snapshot_id: &str) -> Result<SnapshotInfo> {
+        Ok(self.lifecycle.get_snapshot(snapshot_id).await?.into())
     }
 
     /// One page of snapshots.
+    ///
+    /// # Errors
+    ///
+    /// As [`SandboxManager::list`].
     pub async fn list_snapshots(
         &self,
         options: &SnapshotListOptions,
-    ) -> Result<lt::ListSnapshotsResponse> {
-        self.lifecycle.list_snapshots(options).await
+    ) -> Result<Page<SnapshotInfo>> {
+        Ok(self.lifecycle.list_snapshots(options).await?.into())
     }
 
     /// Every snapshot matching the filters, walking all pages.
     pub fn list_all_snapshots(
         &self,
         options: SnapshotListOptions,
-    ) -> impl Stream<Item = Result<lt::Snapshot>> + Send + 'static {
+    ) -> impl Stream<Item = Result<SnapshotInfo>> + Send + 'static {
         let lifecycle = self.lifecycle.clone();
         paginate(options.page.unwrap_or(1), move |page| {
             let lifecycle = lifecycle.clone();
@@ -161,32 +212,52 @@ impl SandboxManager {
             }
             async move {
                 let r = lifecycle.list_snapshots(&options).await?;
-                Ok((r.items, r.pagination))
+                Ok((r.items.into_iter().map(Into::into).collect(), r.pagination))
             }
         })
     }
 
     /// Deletes a snapshot.
+    ///
+    /// # Errors
+    ///
+    /// As [`SandboxManager::get_snapshot`].
     pub async fn delete_snapshot(&self, snapshot_id: &str) -> Result<()> {
         self.lifecycle.delete_snapshot(snapshot_id).await
     }
 
     /// Diagnostic logs of a sandbox.
+    ///
+    /// # Errors
+    ///
+    /// As [`SandboxManager::get`].
     pub async fn diagnostic_logs(
         &self,
         sandbox_id: &str,
         scope: DiagnosticScope,
-    ) -> Result<lt::DiagnosticContentResponse> {
-        self.lifecycle.diagnostic_logs(sandbox_id, scope).await
+    ) -> Result<Diagnostics> {
+        Ok(self
+            .lifecycle
+            .diagnostic_logs(sandbox_id, scope)
+            .await?
+            .into())
     }
 
     /// Diagnostic events of a sandbox.
+    ///
+    /// # Errors
+    ///
+    /// As [`SandboxManager::get`].
     pub async fn diagnostic_events(
         &self,
         sandbox_id: &str,
         scope: DiagnosticScope,
-    ) -> Result<lt::DiagnosticContentResponse> {
-        self.lifecycle.diagnostic_events(sandbox_id, scope).await
+    ) -> Result<Diagnostics> {
+        Ok(self
+            .lifecycle
+            .diagnostic_events(sandbox_id, scope)
+            .await?
+            .into())
     }
 }
 

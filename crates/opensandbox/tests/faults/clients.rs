@@ -1,8 +1,11 @@
 //! Clients of the hostile server: the SDK's defaults (or the options a case gives), with
 //! environment proxies off so the loopback server is reached directly.
 
+use opensandbox::ClientOptions;
+use opensandbox::api::egress::EgressClient;
+use opensandbox::api::execd::ExecdClient;
+use opensandbox::api::lifecycle::LifecycleClient;
 use opensandbox::transport::tls::TransportConfig;
-use opensandbox::{ClientOptions, EgressClient, ExecdClient, LifecycleClient};
 
 use crate::hostile::Hostile;
 

@@ -13,9 +13,9 @@ use crate::hostile::{Hostile, Script, within};
 fn config(server: &MockServer) -> ConnectionConfig {
     ConnectionConfig::new()
         .domain(server.uri().trim_start_matches("http://"))
-        .with_protocol("http")
+        .protocol("http")
         .api_key("k")
-        .use_env_proxy(false)
+        .options(opensandbox::ClientOptions::new().use_env_proxy(false))
 }
 
 fn sandbox_json(state: &str) -> serde_json::Value {
@@ -57,10 +57,7 @@ fn assert_ping_not_ready(err: &Error, url_part: &str) {
             ..
         } => {
             assert!(waiting_for.contains(url_part), "{waiting_for}");
-            assert!(
-                waiting_for.contains("with_server_proxy(true)"),
-                "{waiting_for}"
-            );
+            assert!(waiting_for.contains("server_proxy(true)"), "{waiting_for}");
             assert!(last_error.is_some(), "a cause is kept: {err:?}");
         }
         other => panic!("expected NotReady, got {other:?}"),

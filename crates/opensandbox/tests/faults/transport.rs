@@ -218,7 +218,9 @@ async fn oversized_command_logs_fail_while_read() {
 mod table {
     use std::time::{Duration, Instant};
 
-    use opensandbox::{ClientOptions, Error, ExecdClient, LifecycleClient, RetryPolicy};
+    use opensandbox::api::execd::ExecdClient;
+    use opensandbox::api::lifecycle::LifecycleClient;
+    use opensandbox::{ClientOptions, Error, RetryPolicy};
 
     use crate::hostile::{Hostile, LAST_CHUNK, Script, Step, chunk, head_bytes, within};
 
