@@ -1,9 +1,10 @@
 //! Output: tables for people, JSON and YAML for scripts.
 //!
-//! `--output json` prints the objects of the OpenSandbox APIs as the API documents
-//! define them (camelCase fields): one JSON document per command, arrays for lists, and
-//! one compact object per line (NDJSON) for streams such as `sandbox metrics --watch`.
-//! Fields may be added in later versions; none is renamed or removed.
+//! `--output json` prints the SDK's model objects (`SandboxInfo`, `SnapshotInfo`,
+//! `FileInfo`, `CommandStatus`, `PolicyStatus`, …) with their `snake_case` field names:
+//! one JSON document per command, arrays for lists, and one compact object per line
+//! (NDJSON) for streams such as `sandbox metrics --watch`. Fields may be added in later
+//! versions; none is renamed or removed.
 
 use std::io::Write;
 

@@ -169,7 +169,7 @@ pub async fn run(ctx: &Ctx, cmd: CommandCmd) -> Outcome {
                 }
             } else {
                 let text = String::from_utf8_lossy(&bytes);
-                out.value(&json!({ "output": text, "nextCursor": next }), &[])?;
+                out.value(&json!({ "output": text, "next_cursor": next }), &[])?;
             }
             Ok(OK)
         }

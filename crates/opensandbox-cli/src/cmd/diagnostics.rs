@@ -40,7 +40,7 @@ pub async fn run(ctx: &Ctx, cmd: DiagnosticsCmd) -> Outcome {
         let text = value
             .get("content")
             .and_then(|v| v.as_str())
-            .or_else(|| value.get("contentUrl").and_then(|v| v.as_str()));
+            .or_else(|| value.get("content_url").and_then(|v| v.as_str()));
         if let Some(t) = text {
             let mut t = t.to_owned();
             if !t.ends_with('\n') {

@@ -2,17 +2,17 @@
 
 use bytes::Bytes;
 use clap::{Args, Subcommand};
-use serde_json::json;
+use serde_json::{Value, json};
 
 use super::{Ctx, mode};
-use crate::exit::{OK, Outcome};
+use crate::exit::{CliError, OK, Outcome};
 use crate::ops::files::{Files, Perms};
-use crate::output::Columns;
+use crate::output::{Columns, Format, Out};
 use crate::transfer::{self, Local};
 
 const FILE_COLUMNS: Columns = &[
     ("PATH", "/path"),
-    ("TYPE", "/type"),
+    ("KIND", "/kind"),
     ("SIZE", "/size"),
     ("MODE", "/mode"),
     ("OWNER", "/owner"),
@@ -173,6 +173,18 @@ pub enum FileCmd {
     },
 }
 
+/// Prints file metadata; tables show modes in octal (`644`), JSON keeps the number.
+fn files_out(out: Out, mut list: Vec<Value>) -> Result<(), CliError> {
+    if out.format == Format::Table {
+        for f in &mut list {
+            if let Some(m) = f.get("mode").and_then(Value::as_u64) {
+                f["mode"] = Value::String(format!("{m:o}"));
+            }
+        }
+    }
+    out.value(&list, FILE_COLUMNS)
+}
+
 /// Runs an `osb file` command.
 pub async fn run(ctx: &Ctx, cmd: FileCmd) -> Outcome {
     let conn = ctx.conn()?;
@@ -232,19 +244,15 @@ pub async fn run(ctx: &Ctx, cmd: FileCmd) -> Outcome {
         FileCmd::Info { id, paths } => {
             let files = Files::connect(&conn, &id).await?;
             let info = files.info(&paths).await?;
-            let list: Vec<_> = info.into_values().collect();
-            out.value(&list, FILE_COLUMNS)?;
+            files_out(out, info.into_values().collect())?;
         }
         FileCmd::Ls { id, path, depth } => {
             let files = Files::connect(&conn, &id).await?;
-            out.value(&files.list(&path, depth).await?, FILE_COLUMNS)?;
+            files_out(out, files.list(&path, depth).await?)?;
         }
         FileCmd::Search { id, path, pattern } => {
             let files = Files::connect(&conn, &id).await?;
-            out.value(
-                &files.search(&path, pattern.as_deref()).await?,
-                FILE_COLUMNS,
-            )?;
+            files_out(out, files.search(&path, pattern.as_deref()).await?)?;
         }
         FileCmd::Replace { id, path, old, new } => {
             let files = Files::connect(&conn, &id).await?;

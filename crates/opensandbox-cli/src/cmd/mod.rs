@@ -116,8 +116,8 @@ pub fn positive_duration(s: &str) -> Result<Duration, String> {
     Ok(d)
 }
 
-/// Parses a file mode in octal (`644`, `0755`) into the API's form (octal digits
-/// written as a decimal number) (clap value parser).
+/// Parses a file mode in octal (`644`, `0755`, `0o700`) into permission bits (clap
+/// value parser).
 pub fn mode(s: &str) -> Result<u32, String> {
     let t = s.trim();
     let digits = t.strip_prefix("0o").unwrap_or(t);
@@ -129,9 +129,7 @@ pub fn mode(s: &str) -> Result<u32, String> {
     if digits.is_empty() || digits.len() > 4 || !digits.chars().all(|c| ('0'..='7').contains(&c)) {
         return Err(format!("invalid mode {s:?} (octal, e.g. 644 or 0755)"));
     }
-    digits
-        .parse::<u32>()
-        .map_err(|_| format!("invalid mode {s:?}"))
+    u32::from_str_radix(digits, 8).map_err(|_| format!("invalid mode {s:?}"))
 }
 
 /// Joins a command's words into one shell command line, quoting words that need it.
@@ -173,9 +171,9 @@ mod tests {
 
     #[test]
     fn modes() {
-        assert_eq!(mode("644"), Ok(644));
-        assert_eq!(mode("0755"), Ok(755));
-        assert_eq!(mode("0o700"), Ok(700));
+        assert_eq!(mode("644"), Ok(0o644));
+        assert_eq!(mode("0755"), Ok(0o755));
+        assert_eq!(mode("0o700"), Ok(0o700));
         assert!(mode("0999").is_err());
         assert!(mode("rwx").is_err());
     }

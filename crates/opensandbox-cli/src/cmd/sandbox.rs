@@ -14,19 +14,19 @@ use crate::output::Columns;
 /// Table columns of a sandbox.
 pub const SANDBOX_COLUMNS: Columns = &[
     ("ID", "/id"),
-    ("IMAGE", "/image/uri"),
-    ("STATE", "/status/state"),
-    ("CREATED", "/createdAt"),
-    ("EXPIRES", "/expiresAt"),
+    ("IMAGE", "/image"),
+    ("STATE", "/state"),
+    ("CREATED", "/created_at"),
+    ("EXPIRES", "/expires_at"),
     ("METADATA", "/metadata"),
 ];
 
 const METRICS_COLUMNS: Columns = &[
     ("TIMESTAMP", "/timestamp"),
-    ("CPUS", "/cpuCount"),
-    ("CPU%", "/cpuUsedPct"),
-    ("MEM_USED_MIB", "/memUsedMiB"),
-    ("MEM_TOTAL_MIB", "/memTotalMiB"),
+    ("CPUS", "/cpu_count"),
+    ("CPU%", "/cpu_used_pct"),
+    ("MEM_USED_MIB", "/mem_used_mib"),
+    ("MEM_TOTAL_MIB", "/mem_total_mib"),
 ];
 
 /// `osb sandbox` subcommands.
@@ -132,7 +132,8 @@ pub struct CreateArgs {
     /// Start the credential proxy (for `osb vault`; needs --allow or --deny).
     #[arg(long)]
     pub credential_proxy: bool,
-    /// Wait until the sandbox runs and its execd answers.
+    /// Also wait until the sandbox's execd answers (without it, `osb` returns once the
+    /// server reports the sandbox `Running`).
     #[arg(long)]
     pub wait: bool,
     /// How long --wait waits [default: 30s].
@@ -249,12 +250,12 @@ pub async fn run(ctx: &Ctx, cmd: SandboxCmd) -> Outcome {
             let at = ops::renew(&conn, &id, timeout).await?;
             out.message(
                 &format!("{id} expires at {at}"),
-                &json!({"id": id, "expiresAt": at}),
+                &json!({"id": id, "expires_at": at}),
             )?;
         }
         SandboxCmd::Endpoint { id, port } => {
             let ep = ops::endpoint(&conn, &id, port).await?;
-            out.value(&ep, &[("URL", "/url"), ("HEADERS", "/headerNames")])?;
+            out.value(&ep, &[("URL", "/url"), ("HEADERS", "/header_names")])?;
         }
         SandboxCmd::Health { id } => {
             let h = ops::health(&conn, &id).await?;

@@ -11,9 +11,9 @@ use crate::output::Columns;
 const SNAPSHOT_COLUMNS: Columns = &[
     ("ID", "/id"),
     ("NAME", "/name"),
-    ("SANDBOX", "/sandboxId"),
-    ("STATE", "/status/state"),
-    ("CREATED", "/createdAt"),
+    ("SANDBOX", "/sandbox_id"),
+    ("STATE", "/state"),
+    ("CREATED", "/created_at"),
 ];
 
 /// `osb snapshot` subcommands.

@@ -6,8 +6,7 @@ use std::time::Duration;
 use bytes::Bytes;
 use futures::{Stream, StreamExt};
 use opensandbox::Sandbox;
-use opensandbox::execd::{CommandRequest, SessionCommand, SessionOptions};
-use opensandbox::stream::StreamEvent;
+use opensandbox::{CommandRequest, SessionCommand, SessionOptions, StreamEvent};
 use serde_json::Value;
 
 use super::sandbox::json_of;

@@ -3,8 +3,7 @@
 
 use std::time::Duration;
 
-use opensandbox::sandbox::ConnectOptions;
-use opensandbox::{ConnectionConfig, Sandbox, SandboxManager};
+use opensandbox::{ClientOptions, ConnectOptions, ConnectionConfig, Sandbox, SandboxManager};
 
 use super::OpResult;
 use crate::settings::Resolved;
@@ -27,13 +26,14 @@ impl Conn {
             config = config.api_key(k.clone());
         }
         if let Some(p) = &settings.protocol.value {
-            config = config.with_protocol(p.clone());
+            config = config.protocol(p.clone());
         }
         if let Some(on) = settings.server_proxy.value {
-            config = config.with_server_proxy(on);
+            config = config.server_proxy(on);
         }
         if let Some(secs) = settings.request_timeout.value {
-            config = config.request_timeout(Duration::from_secs(secs));
+            config =
+                config.options(ClientOptions::new().request_timeout(Duration::from_secs(secs)));
         }
         config.lifecycle_base_url()?;
         Ok(Conn { config })

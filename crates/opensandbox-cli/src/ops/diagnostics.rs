@@ -1,6 +1,6 @@
 //! Diagnostic logs and events of a sandbox.
 
-use opensandbox::lifecycle::DiagnosticScope;
+use opensandbox::api::lifecycle::DiagnosticScope;
 use serde_json::Value;
 
 use super::sandbox::json_of;

@@ -8,7 +8,7 @@ use super::{Conn, OpResult};
 /// The policy in force.
 pub async fn get(conn: &Conn, id: &str) -> OpResult<Value> {
     let sandbox = conn.sandbox(id).await?;
-    json_of(&sandbox.egress().policy().await?)
+    json_of(&sandbox.egress().get().await?)
 }
 
 /// Allows traffic to `targets`; returns the new policy.
@@ -26,5 +26,5 @@ pub async fn deny(conn: &Conn, id: &str, targets: Vec<String>) -> OpResult<Value
 /// Removes the rules for `targets`; returns the new policy.
 pub async fn remove(conn: &Conn, id: &str, targets: Vec<String>) -> OpResult<Value> {
     let sandbox = conn.sandbox(id).await?;
-    json_of(&sandbox.egress().remove_rules(targets).await?)
+    json_of(&sandbox.egress().remove(targets).await?)
 }

@@ -5,9 +5,7 @@ use std::collections::BTreeMap;
 
 use bytes::Bytes;
 use futures::StreamExt;
-use opensandbox::Sandbox;
-use opensandbox::execd::UploadFile;
-use opensandbox::execd::types::Permission;
+use opensandbox::{Permissions, Sandbox, UploadFile};
 use serde_json::Value;
 use tokio::io::AsyncRead;
 
@@ -15,24 +13,27 @@ use super::sandbox::json_of;
 use super::{Conn, OpResult};
 use crate::exit::CliError;
 
-/// Owner, group and mode of a file or directory (the mode as octal digits, `755`).
+/// Owner, group and mode of a file or directory (the mode as permission bits, `0o755`).
 #[derive(Debug, Clone, Default)]
 pub struct Perms {
     /// Owner user name.
     pub owner: Option<String>,
     /// Owner group name.
     pub group: Option<String>,
-    /// Mode bits as octal digits written in decimal.
+    /// Permission bits.
     pub mode: Option<u32>,
 }
 
 impl Perms {
-    fn permission(&self, default_mode: u32) -> Permission {
-        Permission {
-            owner: self.owner.clone(),
-            group: self.group.clone(),
-            mode: i64::from(self.mode.unwrap_or(default_mode)),
+    fn permissions(&self, default_mode: u32) -> Permissions {
+        let mut p = Permissions::mode(self.mode.unwrap_or(default_mode));
+        if let Some(o) = &self.owner {
+            p = p.owner(o.clone());
         }
+        if let Some(g) = &self.group {
+            p = p.group(g.clone());
+        }
+        p
     }
 }
 
@@ -142,7 +143,7 @@ impl Files {
 
     /// Creates directories (with parents).
     pub async fn mkdir(&self, paths: &[String], perms: &Perms) -> OpResult<()> {
-        let entries = paths.iter().map(|p| (p.clone(), perms.permission(755)));
+        let entries = paths.iter().map(|p| (p.clone(), perms.permissions(0o755)));
         Ok(self.sandbox.files().create_directories(entries).await?)
     }
 
@@ -156,7 +157,7 @@ impl Files {
         let mode = perms
             .mode
             .ok_or_else(|| CliError::usage("chmod needs --mode"))?;
-        let entries = paths.iter().map(|p| (p.clone(), perms.permission(mode)));
+        let entries = paths.iter().map(|p| (p.clone(), perms.permissions(mode)));
         Ok(self.sandbox.files().set_permissions(entries).await?)
     }
 }

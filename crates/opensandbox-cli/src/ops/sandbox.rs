@@ -4,9 +4,8 @@
 use std::time::Duration;
 
 use futures::{Stream, StreamExt};
-use opensandbox::lifecycle::ListOptions;
-use opensandbox::sandbox::{ConnectOptions, NetworkPolicy};
-use opensandbox::{Sandbox, SandboxCreateOptions};
+use opensandbox::api::lifecycle::ListOptions;
+use opensandbox::{ConnectOptions, NetworkPolicy, Sandbox, SandboxCreateOptions, SandboxState};
 use serde_json::{Value, json};
 
 use super::{Conn, OpResult};
@@ -46,7 +45,7 @@ pub struct CreateSpec {
     pub entrypoint: Vec<String>,
     /// Start the credential proxy (for the vault).
     pub credential_proxy: bool,
-    /// Wait until the sandbox runs and execd answers.
+    /// Also wait until execd in the sandbox answers (else only until it is `Running`).
     pub wait: bool,
     /// How long to wait.
     pub ready_timeout: Option<Duration>,
@@ -100,13 +99,8 @@ pub async fn create(conn: &Conn, spec: CreateSpec) -> OpResult<Value> {
     if let Some(t) = spec.ready_timeout {
         opts = opts.ready_timeout(t);
     }
-    if spec.wait {
-        let sandbox = Sandbox::create(conn.config(), opts).await?;
-        return json_of(&sandbox.info().await?);
-    }
-    let request = opts.to_request()?;
-    let created = conn.manager()?.lifecycle().create_sandbox(request).await?;
-    json_of(&created)
+    let sandbox = Sandbox::create(conn.config(), opts.health_check(spec.wait)).await?;
+    json_of(&sandbox.info().await?)
 }
 
 /// Filters of `osb sandbox list`.
@@ -128,7 +122,7 @@ pub struct ListSpec {
 pub async fn list(conn: &Conn, spec: ListSpec) -> OpResult<Vec<Value>> {
     let mut opts = ListOptions::new();
     for s in spec.states {
-        opts = opts.state(s);
+        opts = opts.state(SandboxState::from(s));
     }
     for (k, v) in spec.metadata {
         opts = opts.metadata(k, v);
@@ -186,15 +180,15 @@ pub async fn renew(conn: &Conn, id: &str, duration: Duration) -> OpResult<String
 /// The endpoint of `port` in the sandbox: its URL and the names of the headers to send
 /// (their values are credentials and are not shown).
 pub async fn endpoint(conn: &Conn, id: &str, port: u16) -> OpResult<Value> {
-    let proxy = conn.config().use_server_proxy();
+    let proxy = conn.config().uses_server_proxy();
     let ep = conn
         .manager()?
         .lifecycle()
         .get_endpoint(id, port, proxy)
         .await?;
-    let url = format!("{}://{}", conn.config().protocol(), ep.endpoint);
+    let url = format!("{}://{}", conn.config().effective_protocol(), ep.endpoint);
     let headers: Vec<String> = ep.headers.keys().cloned().collect();
-    Ok(json!({ "endpoint": ep.endpoint, "url": url, "headerNames": headers }))
+    Ok(json!({ "endpoint": ep.endpoint, "url": url, "header_names": headers }))
 }
 
 /// Whether execd in the sandbox answers.
@@ -222,10 +216,10 @@ pub async fn watch_metrics(
 
 fn metrics_json(m: &opensandbox::stream::Metrics) -> Value {
     json!({
-        "cpuCount": m.cpu_count,
-        "cpuUsedPct": m.cpu_used_pct,
-        "memTotalMiB": m.mem_total_mib,
-        "memUsedMiB": m.mem_used_mib,
+        "cpu_count": m.cpu_count,
+        "cpu_used_pct": m.cpu_used_pct,
+        "mem_total_mib": m.mem_total_mib,
+        "mem_used_mib": m.mem_used_mib,
         "timestamp": m.timestamp,
     })
 }

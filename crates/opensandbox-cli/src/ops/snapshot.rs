@@ -1,8 +1,8 @@
 //! Snapshots: create, get, list, delete.
 
 use futures::StreamExt;
-use opensandbox::lifecycle::SnapshotListOptions;
-use opensandbox::lifecycle::types::SnapshotState;
+use opensandbox::api::lifecycle::SnapshotListOptions;
+use opensandbox::{SnapshotOptions, SnapshotState};
 use serde_json::Value;
 
 use super::sandbox::json_of;
@@ -10,7 +10,11 @@ use super::{Conn, OpResult};
 
 /// Snapshots sandbox `id`.
 pub async fn create(conn: &Conn, id: &str, name: Option<&str>) -> OpResult<Value> {
-    json_of(&conn.manager()?.create_snapshot(id, name).await?)
+    let mut options = SnapshotOptions::new();
+    if let Some(n) = name {
+        options = options.name(n);
+    }
+    json_of(&conn.manager()?.create_snapshot(id, options).await?)
 }
 
 /// One snapshot.

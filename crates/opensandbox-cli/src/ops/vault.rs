@@ -2,8 +2,10 @@
 //! only; writes take the egress API's JSON request, whose secret values never appear
 //! in an error message.
 
-use opensandbox::EgressClient;
-use opensandbox::vault::types::{CredentialVaultCreateRequest, CredentialVaultMutationRequest};
+use opensandbox::api::egress::EgressClient;
+use opensandbox::api::egress::types::{
+    CredentialVaultCreateRequest, CredentialVaultMutationRequest,
+};
 use serde_json::Value;
 
 use super::sandbox::json_of;

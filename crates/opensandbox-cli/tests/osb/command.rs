@@ -68,7 +68,7 @@ fn background_status_logs_and_follow() {
 
     let logs = env.json(&["command", "logs", &id, &cid, "--cursor", "6"]);
     assert_eq!(logs["output"], "line2\nline3\n");
-    assert_eq!(logs["nextCursor"], 18);
+    assert_eq!(logs["next_cursor"], 18);
     let resumed = env
         .osb()
         .args(["command", "logs", &id, &cid, "-f", "--cursor", "12"])

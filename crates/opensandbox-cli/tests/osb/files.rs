@@ -31,7 +31,13 @@ fn write_cat_info_replace_move_chmod_and_delete() {
     env.json(&["file", "mv", &id, &a, &b]);
     env.json(&["file", "chmod", &id, &b, "--mode", "0600"]);
     let info = env.json(&["file", "info", &id, &b]);
-    assert_eq!(info[0]["mode"], 600);
+    assert_eq!(info[0]["mode"], 0o600);
+    let table = env.osb().args(["file", "info", &id, &b]).output().unwrap();
+    assert!(
+        stdout(&table).contains(" 600 "),
+        "modes show in octal: {}",
+        stdout(&table)
+    );
     let cat = env.osb().args(["file", "cat", &id, &b]).output().unwrap();
     assert_eq!(stdout(&cat), "hello osb\n");
 

@@ -7,24 +7,24 @@ fn egress_rules_are_added_and_removed() {
     let env = Env::start();
     let id = env.sandbox();
     let p = env.json(&["egress", "allow", &id, "pypi.org", "*.example.com"]);
-    let rules = p["policy"]["egress"].to_string();
+    let rules = p["policy"]["rules"].to_string();
     assert!(
         rules.contains("pypi.org") && rules.contains("*.example.com"),
         "{p}"
     );
     let p = env.json(&["egress", "deny", &id, "evil.test"]);
     assert!(
-        p["policy"]["egress"].to_string().contains("evil.test"),
+        p["policy"]["rules"].to_string().contains("evil.test"),
         "{p}"
     );
     let p = env.json(&["egress", "patch", &id, "--rule", "allow=crates.io"]);
     assert!(
-        p["policy"]["egress"].to_string().contains("crates.io"),
+        p["policy"]["rules"].to_string().contains("crates.io"),
         "{p}"
     );
     let p = env.json(&["egress", "remove", &id, "pypi.org"]);
     assert!(
-        !p["policy"]["egress"].to_string().contains("pypi.org"),
+        !p["policy"]["rules"].to_string().contains("pypi.org"),
         "{p}"
     );
     let got = env.json(&["egress", "get", &id]);

@@ -31,7 +31,7 @@ fn create_list_get_renew_pause_resume_kill() {
 
     let got = env.json(&["sandbox", "get", &id]);
     assert_eq!(got["id"], id.as_str());
-    assert_eq!(got["status"]["state"], "Running");
+    assert_eq!(got["state"], "Running");
     assert_eq!(got["metadata"]["team"], "cli");
 
     let listed = env.json(&["sandbox", "list", "--metadata", "team=cli"]);
@@ -52,23 +52,17 @@ fn create_list_get_renew_pause_resume_kill() {
     assert!(text.contains(&id) && text.contains("Running"), "{text}");
 
     let renewed = env.json(&["sandbox", "renew", &id, "--timeout", "2h"]);
-    assert!(renewed["expiresAt"].as_str().is_some(), "{renewed}");
+    assert!(renewed["expires_at"].as_str().is_some(), "{renewed}");
 
     env.json(&["sandbox", "pause", &id]);
-    assert_eq!(
-        env.json(&["sandbox", "get", &id])["status"]["state"],
-        "Paused"
-    );
+    assert_eq!(env.json(&["sandbox", "get", &id])["state"], "Paused");
     env.json(&["sandbox", "resume", &id, "--wait"]);
-    assert_eq!(
-        env.json(&["sandbox", "get", &id])["status"]["state"],
-        "Running"
-    );
+    assert_eq!(env.json(&["sandbox", "get", &id])["state"], "Running");
 
     let health = env.json(&["sandbox", "health", &id]);
     assert_eq!(health["healthy"], true);
     let m = env.json(&["sandbox", "metrics", &id]);
-    assert!(m["memTotalMiB"].as_f64().unwrap() > 0.0, "{m}");
+    assert!(m["mem_total_mib"].as_f64().unwrap() > 0.0, "{m}");
     let ep = env.json(&["sandbox", "endpoint", &id, "--port", "44772"]);
     assert!(ep["url"].as_str().unwrap().starts_with("http://"), "{ep}");
     assert!(

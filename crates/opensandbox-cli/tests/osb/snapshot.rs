@@ -11,7 +11,7 @@ fn snapshots_are_created_listed_restored_and_deleted() {
     let snap = env.json(&["snapshot", "create", &id, "--name", "first"]);
     let sid = snap["id"].as_str().unwrap().to_owned();
     let deadline = Instant::now() + Duration::from_secs(20);
-    while env.json(&["snapshot", "get", &sid])["status"]["state"] != "Ready" {
+    while env.json(&["snapshot", "get", &sid])["state"] != "Ready" {
         assert!(Instant::now() < deadline, "snapshot never ready");
         std::thread::sleep(Duration::from_millis(100));
     }
@@ -45,7 +45,7 @@ fn diagnostics_print_inline_content() {
     assert_success(&events);
     assert!(stdout(&events).contains("Running"), "{}", stdout(&events));
     let logs = env.json(&["diagnostics", "logs", &id, "--scope", "lifecycle"]);
-    assert_eq!(logs["sandboxId"], id.as_str());
+    assert_eq!(logs["sandbox_id"], id.as_str());
     let bad = env
         .osb()
         .args(["diagnostics", "logs", &id, "--scope", "everything"])
