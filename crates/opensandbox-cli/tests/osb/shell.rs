@@ -20,8 +20,14 @@ fn typing_into_osb_shell_runs_commands_and_exit_ends_it() {
             pixel_height: 0,
         })
         .expect("a pseudo-terminal");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_osb"));
-    cmd.args(["shell", &id]);
+    // After osb ends, `stty -a` on the same terminal shows whether its settings came
+    // back (canonical mode and echo on, not raw). The shell's exit code is kept.
+    let script = format!(
+        "'{}' shell {id}; code=$?; stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon -e echo -e -echo; exit $code",
+        env!("CARGO_BIN_EXE_osb")
+    );
+    let mut cmd = CommandBuilder::new("sh");
+    cmd.args(["-c", &script]);
     cmd.cwd(&env.dir);
     for (k, v) in env.env_vars() {
         cmd.env(k, v);
@@ -72,4 +78,10 @@ fn typing_into_osb_shell_runs_commands_and_exit_ends_it() {
         "no line `hi` in: {text:?}"
     );
     assert_eq!(status.exit_code(), 0, "output: {text:?}");
+    let settings: Vec<&str> = text
+        .split(['\r', '\n'])
+        .map(str::trim)
+        .filter(|l| ["icanon", "-icanon", "echo", "-echo"].contains(l))
+        .collect();
+    assert_eq!(settings, ["icanon", "echo"], "terminal restored: {text:?}");
 }
