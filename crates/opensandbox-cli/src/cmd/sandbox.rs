@@ -136,9 +136,15 @@ pub struct CreateArgs {
     /// server reports the sandbox `Running`).
     #[arg(long)]
     pub wait: bool,
-    /// How long --wait waits [default: 30s].
-    #[arg(long, value_parser = positive_duration, requires = "wait")]
+    /// How long to wait for readiness [default: 30s].
+    #[arg(long, value_parser = positive_duration)]
     pub ready_timeout: Option<Duration>,
+    /// Protect the sandbox's endpoints with an access token.
+    #[arg(long)]
+    pub secure_access: bool,
+    /// Provider-specific setting passed through unchanged (repeatable).
+    #[arg(long, value_name = "KEY=VALUE", value_parser = key_value)]
+    pub extension: Vec<(String, String)>,
     /// Print only the id (for `$(…)`).
     #[arg(short, long)]
     pub quiet: bool,
@@ -193,6 +199,8 @@ pub async fn run(ctx: &Ctx, cmd: SandboxCmd) -> Outcome {
                 deny: a.deny,
                 entrypoint: a.entrypoint,
                 credential_proxy: a.credential_proxy,
+                secure_access: a.secure_access,
+                extensions: a.extension,
                 wait: a.wait,
                 ready_timeout: a.ready_timeout,
             };

@@ -45,6 +45,10 @@ pub struct CreateSpec {
     pub entrypoint: Vec<String>,
     /// Start the credential proxy (for the vault).
     pub credential_proxy: bool,
+    /// Protect the endpoints with an access token.
+    pub secure_access: bool,
+    /// Provider-specific settings.
+    pub extensions: Vec<(String, String)>,
     /// Also wait until execd in the sandbox answers (else only until it is `Running`).
     pub wait: bool,
     /// How long to wait.
@@ -95,6 +99,12 @@ pub async fn create(conn: &Conn, spec: CreateSpec) -> OpResult<Value> {
     }
     if spec.credential_proxy {
         opts = opts.credential_proxy(true);
+    }
+    if spec.secure_access {
+        opts = opts.secure_access(true);
+    }
+    for (k, v) in spec.extensions {
+        opts = opts.extension(k, v);
     }
     if let Some(t) = spec.ready_timeout {
         opts = opts.ready_timeout(t);
