@@ -105,6 +105,16 @@ impl GlobalArgs {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_tree_is_consistent() {
+        super::Cli::command().debug_assert();
+    }
+}
+
 /// The command groups.
 #[derive(Debug, Subcommand)]
 pub enum Group {

@@ -141,8 +141,9 @@ pub async fn run(ctx: &Ctx, cmd: CommandCmd) -> Outcome {
                 }
                 return Ok(OK);
             }
+            let sigint = super::interrupts()?;
             let events = runner.run(&spec).await?;
-            pump(&runner, events).await
+            pump(&runner, events, sigint).await
         }
         CommandCmd::Status { id, command_id } => {
             let runner = Runner::connect(&conn, &id).await?;
@@ -204,10 +205,11 @@ async fn session(ctx: &Ctx, cmd: SessionCmd) -> Outcome {
             command,
         } => {
             let runner = Runner::connect(&conn, &id).await?;
+            let sigint = super::interrupts()?;
             let events = runner
                 .run_in_session(&session_id, &shell_join(&command), workdir, timeout)
                 .await?;
-            pump(&runner, events).await
+            pump(&runner, events, sigint).await
         }
         SessionCmd::Delete { id, session_id } => {
             let runner = Runner::connect(&conn, &id).await?;
@@ -224,13 +226,16 @@ async fn session(ctx: &Ctx, cmd: SessionCmd) -> Outcome {
 /// Writes a command's output as it arrives and ends with its exit code. Ctrl-C
 /// interrupts the remote command and ends with 130; a closed stdout interrupts it too
 /// and ends quietly.
-async fn pump(runner: &Runner, events: impl Stream<Item = Result<RunEvent, CliError>>) -> Outcome {
+async fn pump(
+    runner: &Runner,
+    events: impl Stream<Item = Result<RunEvent, CliError>>,
+    mut sigint: tokio::signal::unix::Signal,
+) -> Outcome {
     let mut events = std::pin::pin!(events);
-    let mut ctrl_c = std::pin::pin!(tokio::signal::ctrl_c());
     let mut command_id: Option<String> = None;
     loop {
         let event = tokio::select! {
-            _ = &mut ctrl_c => {
+            _ = sigint.recv() => {
                 if let Some(cid) = &command_id
                     && let Err(e) = runner.interrupt(cid).await
                 {
@@ -273,12 +278,12 @@ async fn pump(runner: &Runner, events: impl Stream<Item = Result<RunEvent, CliEr
 /// Prints a background command's output from `cursor` until it ends; exits with its
 /// exit code. A failure or Ctrl-C says where to resume.
 async fn follow_logs(runner: &Runner, command_id: &str, cursor: u64) -> Outcome {
+    let mut sigint = super::interrupts()?;
     let mut chunks = std::pin::pin!(runner.follow(command_id, cursor));
-    let mut ctrl_c = std::pin::pin!(tokio::signal::ctrl_c());
     let mut at = cursor;
     loop {
         tokio::select! {
-            _ = &mut ctrl_c => {
+            _ = sigint.recv() => {
                 let _ = write_stderr(format!("osb: interrupted; resume with --cursor {at}\n").as_bytes());
                 return Ok(INTERRUPTED);
             }

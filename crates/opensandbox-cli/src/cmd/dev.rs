@@ -23,6 +23,7 @@ pub struct DevArgs {
 
 /// Starts the devserver and serves until Ctrl-C or SIGTERM.
 pub async fn run(ctx: &Ctx, a: DevArgs) -> Outcome {
+    let stop = stop_signals()?;
     let key = a.dev_api_key.unwrap_or_else(random_key);
     let mut builder = opensandbox_devserver::DevServer::builder()
         .bind(a.bind)
@@ -54,25 +55,24 @@ pub async fn run(ctx: &Ctx, a: DevArgs) -> Outcome {
             &[],
         )?,
     }
-    wait_for_stop().await;
+    stop.await;
     let _ = write_stderr(b"osb dev: stopping\n");
     server.shutdown().await;
     Ok(OK)
 }
 
-async fn wait_for_stop() {
-    let ctrl_c = tokio::signal::ctrl_c();
-    match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-        Ok(mut term) => {
-            tokio::select! {
-                _ = ctrl_c => {}
-                _ = term.recv() => {}
-            }
+/// Waits for Ctrl-C or SIGTERM (handlers installed when this is called, not polled).
+fn stop_signals() -> Result<impl std::future::Future<Output = ()>, CliError> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut int = super::interrupts()?;
+    let mut term = signal(SignalKind::terminate())
+        .map_err(|e| CliError::failure(format!("cannot catch SIGTERM: {e}")))?;
+    Ok(async move {
+        tokio::select! {
+            _ = int.recv() => {}
+            _ = term.recv() => {}
         }
-        Err(_) => {
-            let _ = ctrl_c.await;
-        }
-    }
+    })
 }
 
 /// A random key (the devserver is on loopback; this only keeps other local users out).

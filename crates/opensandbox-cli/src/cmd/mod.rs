@@ -58,6 +58,13 @@ pub async fn run(ctx: Ctx, command: Group) -> Outcome {
     }
 }
 
+/// Ctrl-C (SIGINT), caught from now on: the handler is installed when this returns, so
+/// a Ctrl-C after it is never lost to the default action (killing the process).
+pub fn interrupts() -> Result<tokio::signal::unix::Signal, CliError> {
+    tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt())
+        .map_err(|e| CliError::failure(format!("cannot catch Ctrl-C: {e}")))
+}
+
 /// Parses `KEY=VALUE` (clap value parser).
 pub fn key_value(s: &str) -> Result<(String, String), String> {
     match s.split_once('=') {

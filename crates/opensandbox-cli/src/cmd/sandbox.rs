@@ -9,7 +9,7 @@ use serde_json::json;
 use super::{Ctx, key_value, positive_duration};
 use crate::exit::{CliError, OK, Outcome};
 use crate::ops::sandbox::{self as ops, CreateSpec, Lifetime, ListSpec};
-use crate::output::Columns;
+use crate::output::{Columns, Format, write_stdout};
 
 /// Table columns of a sandbox.
 pub const SANDBOX_COLUMNS: Columns = &[
@@ -210,7 +210,7 @@ pub async fn run(ctx: &Ctx, cmd: SandboxCmd) -> Outcome {
                     .get("id")
                     .and_then(|v| v.as_str())
                     .unwrap_or_default();
-                crate::output::write_stdout(format!("{id}\n").as_bytes())?;
+                write_stdout(format!("{id}\n").as_bytes())?;
             } else {
                 out.value(&created, SANDBOX_COLUMNS)?;
             }
@@ -227,17 +227,26 @@ pub async fn run(ctx: &Ctx, cmd: SandboxCmd) -> Outcome {
         }
         SandboxCmd::Get { id } => out.value(&ops::get(&conn, &id).await?, SANDBOX_COLUMNS)?,
         SandboxCmd::Kill { ids } => {
+            // Every id is tried; each failure is reported, the first decides the exit code.
             let mut first_err = None;
+            let mut results = Vec::new();
             for id in &ids {
                 match ops::kill(&conn, id).await {
                     Ok(()) => {
-                        out.message(&format!("killed {id}"), &json!({"id": id, "killed": true}))?
+                        if out.format == Format::Table {
+                            write_stdout(format!("killed {id}\n").as_bytes())?;
+                        }
+                        results.push(json!({"id": id, "killed": true}));
                     }
                     Err(e) => {
                         crate::report_error(&e, ctx.out.color);
+                        results.push(json!({"id": id, "killed": false, "error": e.message}));
                         first_err.get_or_insert(e);
                     }
                 }
+            }
+            if out.format != Format::Table {
+                out.value(&results, &[])?;
             }
             if let Some(e) = first_err {
                 return Ok(e.kind.code());
@@ -273,6 +282,7 @@ pub async fn run(ctx: &Ctx, cmd: SandboxCmd) -> Outcome {
             out.value(&ops::metrics(&conn, &id).await?, METRICS_COLUMNS)?;
         }
         SandboxCmd::Metrics { id, watch: true } => {
+            let mut sigint = super::interrupts()?;
             let mut samples = std::pin::pin!(ops::watch_metrics(&conn, &id).await?);
             let mut first = true;
             loop {
@@ -284,7 +294,7 @@ pub async fn run(ctx: &Ctx, cmd: SandboxCmd) -> Outcome {
                         }
                         None => break,
                     },
-                    _ = tokio::signal::ctrl_c() => break,
+                    _ = sigint.recv() => break,
                 }
             }
         }

@@ -70,8 +70,15 @@ fn create_list_get_renew_pause_resume_kill() {
         "endpoint header values are not shown: {ep}"
     );
 
-    let killed = env.json(&["sandbox", "kill", &id]);
-    assert_eq!(killed["killed"], true);
+    let out = env
+        .osb()
+        .args(["sandbox", "kill", &id, "no-such-box", "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "one id was not found");
+    let killed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(killed[0]["killed"], true);
+    assert_eq!(killed[1]["killed"], false);
     let out = env.osb().args(["sandbox", "get", &id]).output().unwrap();
     assert_eq!(out.status.code(), Some(3), "a killed sandbox is not found");
 }
