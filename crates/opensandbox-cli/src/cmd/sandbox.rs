@@ -33,7 +33,7 @@ const METRICS_COLUMNS: Columns = &[
 #[derive(Debug, Subcommand)]
 pub enum SandboxCmd {
     /// Create a sandbox and show it (only its id with --quiet).
-    Create(CreateArgs),
+    Create(Box<CreateArgs>),
     /// List sandboxes.
     #[command(visible_alias = "ls")]
     List(ListArgs),
