@@ -92,3 +92,35 @@ fn a_closed_stdout_ends_cat_quietly() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(stderr(&out), "", "no message for a broken pipe");
 }
+
+#[test]
+fn upload_into_a_folder_and_download_into_a_folder_keep_the_names() {
+    let env = Env::start();
+    let id = env.sandbox();
+    let local = env.path("note.txt");
+    std::fs::write(&local, "note\n").unwrap();
+    let remote_dir = env.path("remote");
+    env.json(&["file", "mkdir", &id, &remote_dir]);
+    let up = env.json(&[
+        "file",
+        "upload",
+        &id,
+        &local,
+        &format!("{remote_dir}/"),
+        "--mode",
+        "640",
+    ]);
+    assert_eq!(up["bytes"], 5);
+    let remote = format!("{remote_dir}/note.txt");
+    let info = env.json(&["file", "info", &id, &remote]);
+    assert_eq!(info[0]["mode"], 0o640);
+
+    let back_dir = env.path("back");
+    std::fs::create_dir_all(&back_dir).unwrap();
+    let down = env.json(&["file", "download", &id, &remote, &back_dir]);
+    assert_eq!(down["bytes"], 5);
+    assert_eq!(
+        std::fs::read_to_string(format!("{back_dir}/note.txt")).unwrap(),
+        "note\n"
+    );
+}
