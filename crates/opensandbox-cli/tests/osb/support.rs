@@ -52,12 +52,10 @@ impl Env {
 
     /// `osb` with this devserver, the test's key and config file, no color.
     pub fn osb(&self) -> assert_cmd::Command {
-        let mut c = assert_cmd::Command::new(env!("CARGO_BIN_EXE_osb"));
-        self.configure(&mut c);
-        c
+        assert_cmd::Command::from_std(self.osb_std())
     }
 
-    /// The same settings for a `std::process::Command`.
+    /// The same as a `std::process::Command` (for tests that stream or signal).
     pub fn osb_std(&self) -> std::process::Command {
         let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_osb"));
         for (k, v) in self.env_vars() {
@@ -67,23 +65,11 @@ impl Env {
             "OPEN_SANDBOX_PROTOCOL",
             "OPEN_SANDBOX_OUTPUT",
             "OPEN_SANDBOX_SERVER_PROXY",
+            "OPEN_SANDBOX_REQUEST_TIMEOUT",
         ] {
             c.env_remove(k);
         }
         c
-    }
-
-    fn configure(&self, c: &mut assert_cmd::Command) {
-        for (k, v) in self.env_vars() {
-            c.env(k, v);
-        }
-        for k in [
-            "OPEN_SANDBOX_PROTOCOL",
-            "OPEN_SANDBOX_OUTPUT",
-            "OPEN_SANDBOX_SERVER_PROXY",
-        ] {
-            c.env_remove(k);
-        }
     }
 
     /// The environment `osb` runs with.
