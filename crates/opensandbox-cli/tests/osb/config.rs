@@ -76,3 +76,35 @@ fn completions_are_printed_for_each_shell() {
         assert!(stdout(&out).contains(needle), "{shell}");
     }
 }
+
+#[test]
+fn yaml_output_and_no_escape_codes_in_pipes() {
+    let env = Env::start();
+    let id = env.sandbox();
+    let out = env
+        .osb()
+        .args(["sandbox", "get", &id, "-o", "yaml"])
+        .output()
+        .unwrap();
+    assert_success(&out);
+    let text = stdout(&out);
+    assert!(text.lines().any(|l| l == format!("id: {id}")), "{text}");
+    assert!(text.lines().any(|l| l == "state: Running"), "{text}");
+
+    // Colors only on a terminal: a pipe gets plain text even without NO_COLOR.
+    let out = env
+        .osb()
+        .env_remove("NO_COLOR")
+        .args(["sandbox", "list", "--api-key", "wrong"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains('\x1b'));
+    let out = env
+        .osb()
+        .env_remove("NO_COLOR")
+        .args(["sandbox", "list"])
+        .output()
+        .unwrap();
+    assert!(!stdout(&out).contains('\x1b'));
+}
