@@ -1,17 +1,18 @@
-//! `osb shell` under a pseudo-terminal: type into it, see the output, exit.
+//! `osb shell` under a pseudo-terminal: type into it, see the output, exit or detach;
+//! the terminal's settings come back afterwards.
 
 use std::io::{Read, Write};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use portable_pty::{CommandBuilder, ExitStatus, PtySize, native_pty_system};
 
 use crate::support::Env;
 
-#[test]
-fn typing_into_osb_shell_runs_commands_and_exit_ends_it() {
-    let env = Env::start();
-    let id = env.sandbox();
+/// Runs `osb shell ID` in a pseudo-terminal, then `stty -a` on the same terminal, and
+/// types `input` once the shell has printed something. Returns osb's exit code (the
+/// script keeps it) and everything the terminal showed.
+fn shell_session(env: &Env, id: &str, input: &[u8]) -> (ExitStatus, String) {
     let pty = native_pty_system()
         .openpty(PtySize {
             rows: 24,
@@ -20,8 +21,6 @@ fn typing_into_osb_shell_runs_commands_and_exit_ends_it() {
             pixel_height: 0,
         })
         .expect("a pseudo-terminal");
-    // After osb ends, `stty -a` on the same terminal shows whether its settings came
-    // back (canonical mode and echo on, not raw). The shell's exit code is kept.
     let script = format!(
         "'{}' shell {id}; code=$?; stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon -e echo -e -echo; exit $code",
         env!("CARGO_BIN_EXE_osb")
@@ -51,7 +50,7 @@ fn typing_into_osb_shell_runs_commands_and_exit_ends_it() {
     if let Ok(first) = rx.recv_timeout(Duration::from_secs(20)) {
         seen.extend(first);
     }
-    writer.write_all(b"echo hi; exit\r").unwrap();
+    writer.write_all(input).unwrap();
     writer.flush().unwrap();
 
     let deadline = Instant::now() + Duration::from_secs(30);
@@ -72,16 +71,47 @@ fn typing_into_osb_shell_runs_commands_and_exit_ends_it() {
     while let Ok(bytes) = rx.recv_timeout(Duration::from_millis(200)) {
         seen.extend(bytes);
     }
-    let text = String::from_utf8_lossy(&seen);
+    (status, String::from_utf8_lossy(&seen).into_owned())
+}
+
+/// The terminal settings `stty -a` printed after osb ended.
+fn tty_settings(text: &str) -> Vec<&str> {
+    text.split(['\r', '\n'])
+        .map(str::trim)
+        .filter(|l| ["icanon", "-icanon", "echo", "-echo"].contains(l))
+        .collect()
+}
+
+#[test]
+fn typing_into_osb_shell_runs_commands_and_exit_ends_it() {
+    let env = Env::start();
+    let id = env.sandbox();
+    let (status, text) = shell_session(&env, &id, b"echo hi; exit\r");
     assert!(
         text.split(['\r', '\n']).any(|l| l.trim() == "hi"),
         "no line `hi` in: {text:?}"
     );
     assert_eq!(status.exit_code(), 0, "output: {text:?}");
-    let settings: Vec<&str> = text
-        .split(['\r', '\n'])
-        .map(str::trim)
-        .filter(|l| ["icanon", "-icanon", "echo", "-echo"].contains(l))
-        .collect();
-    assert_eq!(settings, ["icanon", "echo"], "terminal restored: {text:?}");
+    assert_eq!(
+        tty_settings(&text),
+        ["icanon", "echo"],
+        "terminal restored: {text:?}"
+    );
+}
+
+#[test]
+fn the_shell_exit_code_is_osbs_and_ctrl_bracket_detaches() {
+    let env = Env::start();
+    let id = env.sandbox();
+    let (status, text) = shell_session(&env, &id, b"exit 7\r");
+    assert_eq!(status.exit_code(), 7, "output: {text:?}");
+
+    let (status, text) = shell_session(&env, &id, b"\x1d");
+    assert_eq!(status.exit_code(), 0, "output: {text:?}");
+    assert!(text.contains("detached"), "{text:?}");
+    assert_eq!(
+        tty_settings(&text),
+        ["icanon", "echo"],
+        "terminal restored: {text:?}"
+    );
 }
