@@ -59,7 +59,14 @@ impl Term {
             options = options.command(c);
         }
         let session_id = pty.create(options).await?;
-        let session = pty.attach(&session_id, AttachOptions::new()).await?;
+        let session = match pty.attach(&session_id, AttachOptions::new()).await {
+            Ok(s) => s,
+            Err(e) => {
+                // Nothing is attached: do not leave the session behind.
+                let _ = pty.delete(&session_id).await;
+                return Err(e.into());
+            }
+        };
         Ok(Term {
             pty,
             id: session_id,
