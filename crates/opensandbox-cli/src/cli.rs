@@ -31,6 +31,7 @@ pub struct Cli {
 
 /// Flags every command accepts.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Lifecycle server: host[:port][/prefix] or a URL [default: localhost:8080].
     #[arg(
