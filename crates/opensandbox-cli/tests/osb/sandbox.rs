@@ -33,6 +33,18 @@ fn create_list_get_renew_pause_resume_kill() {
     assert_eq!(got["id"], id.as_str());
     assert_eq!(got["state"], "Running");
     assert_eq!(got["metadata"]["team"], "cli");
+    // The documented JSON shape (README, "Output"): these fields are always there.
+    for field in [
+        "id",
+        "state",
+        "image",
+        "entrypoint",
+        "metadata",
+        "created_at",
+        "expires_at",
+    ] {
+        assert!(got.get(field).is_some(), "no {field} in {got}");
+    }
 
     let listed = env.json(&["sandbox", "list", "--metadata", "team=cli"]);
     let ids: Vec<&str> = listed
