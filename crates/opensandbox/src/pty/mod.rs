@@ -32,6 +32,7 @@
 //! `CONNECT`), like every other call.
 
 mod error;
+mod link;
 mod proxy;
 mod session;
 pub(crate) mod ws;
