@@ -51,14 +51,11 @@ async fn lifecycle(state: &str, execd: &str) -> MockServer {
 
 fn assert_ping_not_ready(err: &Error, url_part: &str) {
     match err {
-        Error::NotReady {
-            waiting_for,
-            last_error,
-            ..
-        } => {
+        Error::NotReady(n) => {
+            let waiting_for = &n.waiting_for;
             assert!(waiting_for.contains(url_part), "{waiting_for}");
             assert!(waiting_for.contains("server_proxy(true)"), "{waiting_for}");
-            assert!(last_error.is_some(), "a cause is kept: {err:?}");
+            assert!(n.last_error.is_some(), "a cause is kept: {err:?}");
         }
         other => panic!("expected NotReady, got {other:?}"),
     }
@@ -125,10 +122,7 @@ async fn a_maximal_ready_timeout_does_not_panic() {
     )
     .await
     .unwrap_err();
-    assert!(
-        matches!(err, Error::NotReady { terminal: true, .. }),
-        "{err:?}"
-    );
+    assert!(matches!(&err, Error::NotReady(n) if n.terminal), "{err:?}");
     let err = within(
         Duration::from_secs(10),
         Sandbox::create(
@@ -138,10 +132,7 @@ async fn a_maximal_ready_timeout_does_not_panic() {
     )
     .await
     .unwrap_err();
-    assert!(
-        matches!(err, Error::NotReady { terminal: true, .. }),
-        "{err:?}"
-    );
+    assert!(matches!(&err, Error::NotReady(n) if n.terminal), "{err:?}");
     // The failed sandbox was deleted, not left behind.
     let deletes = server
         .received_requests()
