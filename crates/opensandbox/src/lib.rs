@@ -76,6 +76,7 @@ pub mod error;
 pub mod execd;
 pub mod execution;
 pub mod lifecycle;
+pub mod pool;
 pub mod port;
 pub mod pty;
 pub mod sandbox;
@@ -90,6 +91,9 @@ pub use egress::EgressClient;
 pub use error::{ApiError, Error, FieldError, Result};
 pub use execd::ExecdClient;
 pub use lifecycle::LifecycleClient;
+pub use pool::{
+    AcquirePolicy, InMemoryPoolStore, Pool, PoolError, PoolOptions, PoolStatus, PoolStore,
+};
 pub use sandbox::{Sandbox, SandboxCreateOptions, SandboxManager};
 pub use secret::Secret;
 pub use transport::retry::RetryPolicy;

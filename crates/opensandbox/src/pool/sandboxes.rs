@@ -1,0 +1,68 @@
+//! Every call the pool makes into the sandbox facade, in one place: create, connect,
+//! renew, kill, the default health check and the metadata label of pooled sandboxes.
+
+use std::time::Duration;
+
+use crate::connection::ConnectionConfig;
+use crate::error::Result;
+use crate::sandbox::{ConnectOptions, Sandbox, SandboxCreateOptions};
+
+/// The metadata label that names the pool a sandbox was warmed for.
+pub const POOL_LABEL: &str = "opensandbox.pool";
+
+/// The spec the replenisher creates idle sandboxes from: the caller's, labelled with the
+/// pool's name.
+pub(crate) fn warm_spec(spec: &SandboxCreateOptions, pool: &str) -> SandboxCreateOptions {
+    spec.clone().metadata(POOL_LABEL, pool)
+}
+
+/// The server-side lifetime the creation spec asks for (`None`: until killed).
+pub(crate) fn spec_timeout(spec: &SandboxCreateOptions) -> Option<Duration> {
+    spec.timeout
+}
+
+/// Whether the spec is built into a request without error (checked once at start).
+pub(crate) fn check_spec(spec: &SandboxCreateOptions) -> Result<()> {
+    spec.to_request().map(|_| ())
+}
+
+/// Creates a sandbox and waits until it is ready.
+pub(crate) async fn create(
+    config: &ConnectionConfig,
+    spec: SandboxCreateOptions,
+) -> Result<Sandbox> {
+    Sandbox::create(config, spec).await
+}
+
+/// A handle on an idle sandbox by id, without the facade's own readiness check (the
+/// pool's health check runs instead).
+pub(crate) async fn connect(config: &ConnectionConfig, sandbox_id: &str) -> Result<Sandbox> {
+    Sandbox::connect_with(config, sandbox_id, ConnectOptions::new().health_check(false)).await
+}
+
+/// Moves the sandbox's expiry to `timeout` from now.
+pub(crate) async fn renew(sandbox: &Sandbox, timeout: Duration) -> Result<()> {
+    sandbox.renew(timeout).await.map(|_| ())
+}
+
+/// The default health check: execd answers ping.
+pub(crate) async fn ping(sandbox: &Sandbox) -> Result<()> {
+    sandbox.ping().await
+}
+
+/// Deletes a sandbox by id; one that is already gone counts as deleted.
+pub(crate) async fn kill_id(config: &ConnectionConfig, sandbox_id: &str) -> Result<()> {
+    let manager = crate::sandbox::SandboxManager::new(config)?;
+    match manager.kill(sandbox_id).await {
+        Err(e) if e.is_not_found() => Ok(()),
+        other => other,
+    }
+}
+
+/// Deletes a sandbox; one that is already gone counts as deleted.
+pub(crate) async fn kill(sandbox: &Sandbox) -> Result<()> {
+    match sandbox.kill().await {
+        Err(e) if e.is_not_found() => Ok(()),
+        other => other,
+    }
+}
