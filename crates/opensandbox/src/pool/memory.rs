@@ -232,13 +232,23 @@ mod tests {
     #[tokio::test]
     async fn fencing_token_grows_and_stale_leases_cannot_write() {
         let store = InMemoryPoolStore::new();
-        let a = store.acquire_lease("p", "a", Duration::from_millis(30)).await.unwrap().unwrap();
+        let a = store
+            .acquire_lease("p", "a", Duration::from_millis(30))
+            .await
+            .unwrap()
+            .unwrap();
         assert!(store.acquire_lease("p", "b", TTL).await.unwrap().is_none());
-        assert_eq!(store.put_idle("p", &a, "s1", TTL).await.unwrap(), PutOutcome::Added);
+        assert_eq!(
+            store.put_idle("p", &a, "s1", TTL).await.unwrap(),
+            PutOutcome::Added
+        );
         tokio::time::sleep(Duration::from_millis(60)).await;
         let b = store.acquire_lease("p", "b", TTL).await.unwrap().unwrap();
         assert!(b.token > a.token);
-        assert_eq!(store.put_idle("p", &a, "s2", TTL).await.unwrap(), PutOutcome::Fenced);
+        assert_eq!(
+            store.put_idle("p", &a, "s2", TTL).await.unwrap(),
+            PutOutcome::Fenced
+        );
         assert_eq!(store.reap_idle("p", &a, TTL).await.unwrap(), None);
         assert!(!store.renew_lease("p", &a, TTL).await.unwrap());
         assert_eq!(store.idle_count("p").await.unwrap(), 1);
@@ -248,12 +258,18 @@ mod tests {
     async fn take_skips_entries_near_expiry_and_hands_out_once() {
         let store = InMemoryPoolStore::new();
         let l = store.acquire_lease("p", "a", TTL).await.unwrap().unwrap();
-        store.put_idle("p", &l, "short", Duration::from_secs(5)).await.unwrap();
+        store
+            .put_idle("p", &l, "short", Duration::from_secs(5))
+            .await
+            .unwrap();
         store.put_idle("p", &l, "long", TTL).await.unwrap();
         let t = store.take_idle("p", Duration::from_secs(10)).await.unwrap();
         assert_eq!(t.sandbox_id.as_deref(), Some("long"));
         assert_eq!(t.discarded, vec!["short".to_string()]);
-        assert_eq!(store.take_idle("p", Duration::ZERO).await.unwrap(), Taken::default());
+        assert_eq!(
+            store.take_idle("p", Duration::ZERO).await.unwrap(),
+            Taken::default()
+        );
     }
 
     #[tokio::test]
@@ -261,11 +277,20 @@ mod tests {
         let store = InMemoryPoolStore::new();
         let l = store.acquire_lease("p", "a", TTL).await.unwrap().unwrap();
         store.begin_destroy("p").await.unwrap();
-        assert_eq!(store.put_idle("p", &l, "s", TTL).await.unwrap(), PutOutcome::Destroying);
+        assert_eq!(
+            store.put_idle("p", &l, "s", TTL).await.unwrap(),
+            PutOutcome::Destroying
+        );
         assert!(store.acquire_lease("p", "a", TTL).await.unwrap().is_none());
-        assert!(matches!(store.set_max_idle("p", 3).await, Err(PoolError::Destroyed(_))));
+        assert!(matches!(
+            store.set_max_idle("p", 3).await,
+            Err(PoolError::Destroyed(_))
+        ));
         store.clear("p").await.unwrap();
         let again = store.acquire_lease("p", "a", TTL).await.unwrap().unwrap();
-        assert!(again.token > l.token, "tokens never repeat, even after clear");
+        assert!(
+            again.token > l.token,
+            "tokens never repeat, even after clear"
+        );
     }
 }

@@ -366,9 +366,7 @@ impl Pool {
         let state = match s.state.load(Ordering::Acquire) {
             DRAINING => PoolState::Draining,
             STOPPED => PoolState::Stopped,
-            _ if health.consecutive_failures >= s.options.degraded_threshold => {
-                PoolState::Degraded
-            }
+            _ if health.consecutive_failures >= s.options.degraded_threshold => PoolState::Degraded,
             _ => PoolState::Healthy,
         };
         Ok(PoolStatus {

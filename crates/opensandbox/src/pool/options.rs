@@ -351,7 +351,9 @@ impl PoolOptionsBuilder {
             return bad("the pool name is blank".into());
         }
         if self.name.len() > 256 || self.name.chars().any(char::is_control) {
-            return bad("the pool name must be at most 256 bytes without control characters".into());
+            return bad(
+                "the pool name must be at most 256 bytes without control characters".into(),
+            );
         }
         if self.max_idle == 0 || self.max_idle > MAX_IDLE_LIMIT {
             return bad(format!(
@@ -459,9 +461,5 @@ impl PoolOptionsBuilder {
 
 fn default_owner() -> String {
     let host = std::env::var("HOSTNAME").unwrap_or_else(|_| "host".into());
-    format!(
-        "{host}-{}-{:016x}",
-        std::process::id(),
-        fastrand::u64(..)
-    )
+    format!("{host}-{}-{:016x}", std::process::id(), fastrand::u64(..))
 }

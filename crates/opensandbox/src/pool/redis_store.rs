@@ -263,12 +263,13 @@ impl RedisPoolStore {
     /// As [`RedisPoolStore::connect`]; [`PoolError::InvalidOptions`] for a blank prefix.
     pub async fn connect_with_prefix(url: &str, prefix: &str) -> PoolResult<Self> {
         if prefix.trim().is_empty() {
-            return Err(PoolError::InvalidOptions("the Redis key prefix is blank".into()));
+            return Err(PoolError::InvalidOptions(
+                "the Redis key prefix is blank".into(),
+            ));
         }
         let address = redact(url);
-        let client = redis::Client::open(url).map_err(|e| {
-            PoolError::InvalidOptions(format!("not a Redis URL ({address}): {e}"))
-        })?;
+        let client = redis::Client::open(url)
+            .map_err(|e| PoolError::InvalidOptions(format!("not a Redis URL ({address}): {e}")))?;
         let config = ConnectionManagerConfig::new()
             .set_connection_timeout(Some(Duration::from_secs(2)))
             .set_response_timeout(Some(Duration::from_secs(5)))

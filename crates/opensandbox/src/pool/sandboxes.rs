@@ -37,7 +37,12 @@ pub(crate) async fn create(
 /// A handle on an idle sandbox by id, without the facade's own readiness check (the
 /// pool's health check runs instead).
 pub(crate) async fn connect(config: &ConnectionConfig, sandbox_id: &str) -> Result<Sandbox> {
-    Sandbox::connect_with(config, sandbox_id, ConnectOptions::new().health_check(false)).await
+    Sandbox::connect_with(
+        config,
+        sandbox_id,
+        ConnectOptions::new().health_check(false),
+    )
+    .await
 }
 
 /// Moves the sandbox's expiry to `timeout` from now.
