@@ -383,6 +383,17 @@ impl Pool {
         })
     }
 
+    /// Stops this instance without touching the shared pool: replenishing stops, the
+    /// creations in flight are waited for (up to the drain timeout) and put idle, and the
+    /// lease is given up so another instance takes over. Acquire keeps working.
+    pub async fn shutdown(&self) {
+        let _ = self.stop.send(true);
+        let task = lock(&self.task).take();
+        if let Some(task) = task {
+            let _ = task.await;
+        }
+    }
+
     /// Destroys the pool: stops replenishing, marks it destroyed in the store (other
     /// instances stop too), waits up to the drain timeout for creations in flight, kills
     /// every idle sandbox and removes the pool's state from the store. Sandboxes already
@@ -395,25 +406,12 @@ impl Pool {
     pub async fn destroy(&self) -> PoolResult<DestroyReport> {
         let s = &self.shared;
         s.state.store(DRAINING, Ordering::Release);
-        let _ = self.stop.send(true);
-        let task = lock(&self.task).take();
-        if let Some(task) = task {
-            let _ = task.await;
-        }
+        self.shutdown().await;
         s.store.begin_destroy(s.name()).await?;
-        let deadline = tokio::time::Instant::now() + s.options.drain_timeout;
-        while s.in_flight.load(Ordering::Acquire) > 0 {
-            let notified = s.drained.notified();
-            if s.in_flight.load(Ordering::Acquire) == 0 {
-                break;
-            }
-            if tokio::time::timeout_at(deadline, notified).await.is_err() {
-                break;
-            }
-        }
+        let still_creating = replenish::wait_drained(s).await;
         let ids = s.store.drain_idle(s.name()).await?;
         let mut report = DestroyReport {
-            still_creating: s.in_flight.load(Ordering::Acquire),
+            still_creating,
             ..DestroyReport::default()
         };
         use futures::StreamExt;

@@ -13,7 +13,8 @@ use super::status::bump;
 use super::store::PutOutcome;
 use super::{STOPPED, Shared, lock, sandboxes};
 
-/// Runs until `stop` turns true (or the sender is dropped); gives the lease up on exit.
+/// Runs until `stop` turns true (or the sender is dropped); then waits (up to the drain
+/// timeout) for the creations in flight to be put idle, and gives the lease up.
 pub(crate) async fn run(shared: Arc<Shared>, mut stop: watch::Receiver<bool>) {
     let tick = shared
         .options
@@ -39,11 +40,25 @@ pub(crate) async fn run(shared: Arc<Shared>, mut stop: watch::Receiver<bool>) {
             r = stop.changed() => if r.is_err() { break },
         }
     }
+    wait_drained(&shared).await;
     let lease = lock(&shared.lease).take();
     if let Some(lease) = lease
         && let Err(e) = shared.store.release_lease(shared.name(), &lease).await
     {
         tracing::debug!(pool = %shared.name(), error = %e, "could not release the lease");
+    }
+}
+
+/// Waits until no creation is in flight, at most the drain timeout; returns how many
+/// still are.
+pub(crate) async fn wait_drained(s: &Shared) -> usize {
+    let deadline = tokio::time::Instant::now() + s.options.drain_timeout;
+    loop {
+        let notified = s.drained.notified();
+        let n = s.in_flight.load(Ordering::Acquire);
+        if n == 0 || tokio::time::timeout_at(deadline, notified).await.is_err() {
+            return s.in_flight.load(Ordering::Acquire);
+        }
     }
 }
 
@@ -173,7 +188,7 @@ async fn create_one(shared: Arc<Shared>, slot: Instant) {
     let guard = InFlight(shared);
     let s = &guard.0;
     tokio::time::sleep_until(slot.into()).await;
-    if s.state.load(Ordering::Acquire) != super::RUNNING {
+    if s.state.load(Ordering::Acquire) == STOPPED {
         return;
     }
     let spec = sandboxes::warm_spec(&s.options.spec, s.name());

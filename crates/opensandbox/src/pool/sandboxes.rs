@@ -11,9 +11,21 @@ use crate::sandbox::{ConnectOptions, Sandbox, SandboxCreateOptions};
 pub const POOL_LABEL: &str = "opensandbox.pool";
 
 /// The spec the replenisher creates idle sandboxes from: the caller's, labelled with the
-/// pool's name.
+/// pool's name when the name is a valid label value (Kubernetes rules: at most 63
+/// characters, alphanumerics, `-`, `_`, `.`, alphanumeric at both ends).
 pub(crate) fn warm_spec(spec: &SandboxCreateOptions, pool: &str) -> SandboxCreateOptions {
-    spec.clone().metadata(POOL_LABEL, pool)
+    let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    let valid = pool.len() <= 63
+        && alnum(pool.chars().next())
+        && alnum(pool.chars().last())
+        && pool
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if valid {
+        spec.clone().metadata(POOL_LABEL, pool)
+    } else {
+        spec.clone()
+    }
 }
 
 /// The server-side lifetime the creation spec asks for (`None`: until killed).
