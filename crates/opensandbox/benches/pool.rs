@@ -41,10 +41,39 @@ fn main() -> Result<(), BoxError> {
     rt.block_on(bench())
 }
 
+/// Runs the devserver on a runtime (and threads) of its own, as a server process would
+/// be, so its work does not queue behind the client's; stops it when `stop` is sent.
+fn devserver_thread() -> Result<(String, std::sync::mpsc::Sender<()>), BoxError> {
+    let (ready_tx, ready_rx) = std::sync::mpsc::channel();
+    let (stop_tx, stop_rx) = std::sync::mpsc::channel::<()>();
+    std::thread::spawn(move || {
+        let rt = match tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+        {
+            Ok(rt) => rt,
+            Err(e) => return drop(ready_tx.send(Err(e.to_string()))),
+        };
+        rt.block_on(async move {
+            match opensandbox_devserver::DevServer::builder().start().await {
+                Ok(server) => {
+                    let _ = ready_tx.send(Ok(server.domain()));
+                    let _ = tokio::task::spawn_blocking(move || stop_rx.recv()).await;
+                    server.shutdown().await;
+                }
+                Err(e) => drop(ready_tx.send(Err(e.to_string()))),
+            }
+        });
+    });
+    let domain = ready_rx.recv()??;
+    Ok((domain, stop_tx))
+}
+
 async fn bench() -> Result<(), BoxError> {
-    let server = opensandbox_devserver::DevServer::builder().start().await?;
+    let (domain, stop) = devserver_thread()?;
     let config = ConnectionConfig::new()
-        .domain(server.domain())
+        .domain(&domain)
         .api_key("")
         .use_env_proxy(false);
 
@@ -66,11 +95,11 @@ async fn bench() -> Result<(), BoxError> {
     memory.destroy().await?;
 
     #[cfg(feature = "redis")]
-    redis_benches(&config, &server.domain()).await?;
+    redis_benches(&config, &domain).await?;
     #[cfg(not(feature = "redis"))]
     println!("Redis benches skipped: built without the `redis` feature (--features redis)");
 
-    server.shutdown().await;
+    let _ = stop.send(());
     Ok(())
 }
 

@@ -170,7 +170,8 @@ impl Pool {
     /// # Errors
     ///
     /// [`PoolError::Store`] when the store cannot be reached, [`PoolError::Destroyed`]
-    /// when the store says the pool is being destroyed.
+    /// when the store says the pool is being destroyed, [`PoolError::Sandbox`] when the
+    /// HTTP client cannot be built from `config`.
     pub async fn start(
         config: &ConnectionConfig,
         options: PoolOptions,
@@ -188,8 +189,9 @@ impl Pool {
                 options.max_idle
             }
         };
+        let config = sandboxes::shared_config(config)?;
         let shared = Arc::new(Shared {
-            config: config.clone(),
+            config,
             max_idle: AtomicUsize::new(max_idle),
             options,
             store,

@@ -38,6 +38,18 @@ pub(crate) fn check_spec(spec: &SandboxCreateOptions) -> Result<()> {
     spec.to_request().map(|_| ())
 }
 
+/// The pool's connection config: the caller's, with one HTTP client (built with the
+/// SDK's own policy, unless the caller supplied one) shared by every call the pool
+/// makes, so hand-outs reuse open connections instead of opening new ones.
+pub(crate) fn shared_config(config: &ConnectionConfig) -> Result<ConnectionConfig> {
+    let options = config.client_options();
+    if options.http_client.is_some() {
+        return Ok(config.clone());
+    }
+    let client = crate::transport::http::build_client(&options)?;
+    Ok(config.clone().http_client(client))
+}
+
 /// Creates a sandbox and waits until it is ready.
 pub(crate) async fn create(
     config: &ConnectionConfig,
