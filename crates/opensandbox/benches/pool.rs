@@ -15,7 +15,7 @@
 
 use std::time::{Duration, Instant};
 
-use opensandbox::pool::{Pool, PoolOptions, PoolStore};
+use opensandbox::pool::{Pool, PoolOptions};
 use opensandbox::{ConnectionConfig, Sandbox, SandboxCreateOptions};
 
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
@@ -24,6 +24,7 @@ const CREATE_ROUNDS: usize = 30;
 const WARM: usize = 25;
 const BATCHES: usize = 8;
 const WORKER_ENV: &str = "OPEN_SANDBOX_POOL_BENCH_WORKER";
+#[cfg(feature = "redis")]
 const THROUGHPUT_PER_PROCESS: usize = 100;
 
 fn spec() -> SandboxCreateOptions {
@@ -149,7 +150,7 @@ async fn wait_full(pool: &Pool) -> Result<(), BoxError> {
 
 #[cfg(feature = "redis")]
 async fn redis_benches(config: &ConnectionConfig, domain: &str) -> Result<(), BoxError> {
-    use opensandbox::pool::RedisPoolStore;
+    use opensandbox::pool::{PoolStore, RedisPoolStore};
     use std::io::{BufRead, BufReader, Write};
     use std::process::{Command, Stdio};
 

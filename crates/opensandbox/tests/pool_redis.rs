@@ -16,7 +16,10 @@ fn redis_pool_tests_need_the_redis_feature() {
         "OPEN_SANDBOX_REDIS_SERVER is set but this test was built without the `redis` feature \
          (cargo test --features redis)"
     );
-    eprintln!(
+    // Straight to stderr: the test harness does not capture this, so it is seen.
+    use std::io::Write;
+    let _ = writeln!(
+        std::io::stderr(),
         "SKIPPED: the Redis pool tests need `--features redis` (cargo xtask test enables it)"
     );
 }

@@ -37,6 +37,7 @@ pub enum PoolError {
     Sandbox(#[from] crate::Error),
 }
 
+#[cfg(feature = "redis")]
 impl PoolError {
     pub(crate) fn store(operation: &'static str, message: impl std::fmt::Display) -> Self {
         PoolError::Store {

@@ -175,11 +175,12 @@ impl PoolStore for InMemoryPoolStore {
     }
 
     fn release_lease<'a>(&'a self, pool: &'a str, lease: &'a Lease) -> StoreFuture<'a, ()> {
-        ready(Ok(self.with(pool, |p, _| {
+        self.with(pool, |p, _| {
             if matches!(&p.lease, Some((l, _)) if l == lease) {
                 p.lease = None;
             }
-        })))
+        });
+        ready(Ok(()))
     }
 
     fn idle_count<'a>(&'a self, pool: &'a str) -> StoreFuture<'a, usize> {
@@ -201,10 +202,11 @@ impl PoolStore for InMemoryPoolStore {
     }
 
     fn begin_destroy<'a>(&'a self, pool: &'a str) -> StoreFuture<'a, ()> {
-        ready(Ok(self.with(pool, |p, _| {
+        self.with(pool, |p, _| {
             p.destroying = true;
             p.lease = None;
-        })))
+        });
+        ready(Ok(()))
     }
 
     fn is_destroying<'a>(&'a self, pool: &'a str) -> StoreFuture<'a, bool> {
