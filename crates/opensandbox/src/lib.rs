@@ -28,6 +28,8 @@
 //!   code, files, metrics, egress policy and the [credential vault](vault).
 //! - [`LifecycleClient`], [`ExecdClient`], [`EgressClient`]: one typed client per API,
 //!   covering every operation of the specs, each built from a base URL and a token.
+//! - [`pool`]: a warm pool of ready sandboxes, in-process or shared through Redis
+//!   (feature `redis`).
 //! - [`stream`]: one framing parser for execd's bare-JSON events, standard SSE and
 //!   NDJSON; typed [`StreamEvent`](stream::StreamEvent)s that end at the terminal event;
 //!   [`execution::Execution`] aggregates a stream.

@@ -21,7 +21,13 @@
 //!   timeout), kills every idle sandbox and removes the pool's state from the store.
 //!
 //! Tracing: spans `pool.acquire`, `pool.create` and `pool.reconcile`; counters in
-//! [`Pool::status`].
+//! [`Pool::status`] and [`Pool::counters`] (per instance) to export.
+//!
+//! Not covered: an idle sandbox the store forgets (Redis restarted without persistence,
+//! or a process killed between creating a sandbox and recording it) is not killed by the
+//! pool; it lives until its server-side timeout (the creation spec's) and carries the
+//! [`POOL_LABEL`] metadata label (when the pool name is a valid label value) so it can be
+//! found.
 //!
 //! ```no_run
 //! use std::time::Duration;
@@ -396,10 +402,14 @@ impl Pool {
         }
     }
 
-    /// Destroys the pool: stops replenishing, marks it destroyed in the store (other
-    /// instances stop too), waits up to the drain timeout for creations in flight, kills
-    /// every idle sandbox and removes the pool's state from the store. Sandboxes already
-    /// handed out are the callers' and stay.
+    /// Destroys the pool: stops replenishing, marks it destroyed in the store, waits up
+    /// to the drain timeout for creations in flight, kills every idle sandbox and removes
+    /// every key of the pool from the store. Sandboxes already handed out are the
+    /// callers' and stay.
+    ///
+    /// Other instances stop when they see the mark during the drain; one that does not
+    /// (the mark is removed at the end) keeps serving the pool name as a new pool, so
+    /// shut the others down first ([`Pool::shutdown`]).
     ///
     /// # Errors
     ///

@@ -1,34 +1,4 @@
 //! [`RedisPoolStore`]: pool state in Redis, shared by any number of processes.
-//!
-//! # Key layout
-//!
-//! Every key of pool `NAME` starts with `{prefix}:{TAG}:`, where `prefix` defaults to
-//! [`DEFAULT_KEY_PREFIX`] (`opensandbox:pool`) and `TAG` is `NAME` in URL-safe base64
-//! without padding, in braces: one Redis Cluster hash tag per pool, so every script
-//! touches keys of one slot.
-//!
-//! | key | type | value |
-//! |---|---|---|
-//! | `idle:list` | list | idle sandbox ids, oldest first (`RPUSH`, taken with `LPOP`) |
-//! | `idle:expires` | hash | sandbox id → idle expiry, milliseconds since the epoch (server clock) |
-//! | `lock` | string, with a TTL | the owner id of the primary lease |
-//! | `fence` | string | the fencing token of the current lease (an integer; it starts from the server clock in ms when missing, so it keeps growing even after the keys were lost) |
-//! | `maxIdle` | string | the shared idle target (decimal) |
-//! | `destroy:state` | string | `DESTROYING` while a destroy runs |
-//! | `destroy:owner` | string | the owner id of the instance destroying the pool |
-//!
-//! Every state change is one Lua script; expiry uses the server's `TIME`.
-//!
-//! # Python SDK compatibility
-//!
-//! The layout is the Python SDK's (`opensandbox` 1.1.1, `RedisPoolStateStore`): the same
-//! prefix, hash tag, key names and value formats, so Rust and Python workers can share
-//! one pool: both take and put idle sandboxes the same way and honour the same lease and
-//! destroy marker. The `fence` key is an addition Python ignores; Rust primaries check
-//! it (and the lease owner) on every put and reap, Python primaries do not, so fencing
-//! only protects writes made by Rust instances. Python's `idleTtlMillis` key is read by
-//! Python workers only (Rust instances pass their own idle TTL), and a destroy by Rust
-//! removes every key instead of leaving Python's `DESTROYED` tombstone.
 
 use std::fmt;
 use std::time::Duration;
@@ -181,8 +151,38 @@ impl Scripts {
 /// A [`PoolStore`] in Redis (or Redis Cluster: one hash tag per pool), so pools in many
 /// processes and machines share one set of idle sandboxes. The connection reconnects by
 /// itself after the server restarts; calls made while it is away fail with
-/// [`PoolError::Store`]. See the [key layout](self#key-layout) and the note on
-/// [Python compatibility](self#python-sdk-compatibility).
+/// [`PoolError::Store`].
+///
+///
+/// # Key layout
+///
+/// Every key of pool `NAME` starts with `{prefix}:{TAG}:`, where `prefix` defaults to
+/// [`DEFAULT_KEY_PREFIX`] (`opensandbox:pool`) and `TAG` is `NAME` in URL-safe base64
+/// without padding, in braces: one Redis Cluster hash tag per pool, so every script
+/// touches keys of one slot.
+///
+/// | key | type | value |
+/// |---|---|---|
+/// | `idle:list` | list | idle sandbox ids, oldest first (`RPUSH`, taken with `LPOP`) |
+/// | `idle:expires` | hash | sandbox id → idle expiry, milliseconds since the epoch (server clock) |
+/// | `lock` | string, with a TTL | the owner id of the primary lease |
+/// | `fence` | string | the fencing token of the current lease (an integer; it starts from the server clock in ms when missing, so it keeps growing even after the keys were lost) |
+/// | `maxIdle` | string | the shared idle target (decimal) |
+/// | `destroy:state` | string | `DESTROYING` while a destroy runs |
+/// | `destroy:owner` | string | the owner id of the instance destroying the pool |
+///
+/// Every state change is one Lua script; expiry uses the server's `TIME`.
+///
+/// # Python SDK compatibility
+///
+/// The layout is the Python SDK's (`opensandbox` 1.1.1, `RedisPoolStateStore`): the same
+/// prefix, hash tag, key names and value formats, so Rust and Python workers can share
+/// one pool: both take and put idle sandboxes the same way and honour the same lease and
+/// destroy marker. The `fence` key is an addition Python ignores; Rust primaries check
+/// it (and the lease owner) on every put and reap, Python primaries do not, so fencing
+/// only protects writes made by Rust instances. Python's `idleTtlMillis` key is read by
+/// Python workers only (Rust instances pass their own idle TTL), and a destroy by Rust
+/// removes every key instead of leaving Python's `DESTROYED` tombstone.
 #[derive(Clone)]
 pub struct RedisPoolStore {
     conn: ConnectionManager,
@@ -290,7 +290,7 @@ impl RedisPoolStore {
         })
     }
 
-    /// The key of `suffix` for pool `pool` (see the [key layout](self#key-layout)).
+    /// The key of `suffix` for pool `pool` (see the [key layout](RedisPoolStore#key-layout)).
     pub fn key(&self, pool: &str, suffix: &str) -> String {
         self.keys(pool).k(suffix)
     }

@@ -85,9 +85,11 @@ async fn reconcile(shared: &Arc<Shared>, term: &mut Term) -> PoolResult<Continue
     }
     // Hold, renew or try to take the lease.
     let held = s.current_lease();
+    // Renew at the first tick that would otherwise pass the renewal interval.
+    let tick = s.options.reconcile_interval.min(s.options.lease_renew);
     let fresh = term
         .renewed_at
-        .is_some_and(|t| t.elapsed() < s.options.lease_renew);
+        .is_some_and(|t| t.elapsed() + tick < s.options.lease_renew);
     let lease = match held {
         Some(l) if fresh => l,
         _ => {

@@ -51,7 +51,10 @@ pub enum PutOutcome {
     Destroying,
 }
 
-/// Where a pool keeps the state its processes share. See the [module docs](self).
+/// Where a pool keeps the state its processes share: per pool name, the idle sandbox
+/// ids with their expiry (handed out in the order they were put), the primary lease with
+/// its fencing token, the shared `max_idle` target and a destroy marker. Every method is
+/// one atomic step, so any number of processes may call it at once.
 ///
 /// Implementations: [`InMemoryPoolStore`](super::InMemoryPoolStore) (one process) and,
 /// with the `redis` feature, `RedisPoolStore` (any number of processes and machines).
