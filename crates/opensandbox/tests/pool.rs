@@ -247,6 +247,38 @@ async fn two_instances_on_one_store_have_one_primary_and_hand_over() {
     assert_no_sandboxes(&config).await;
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_renewal_interval_close_to_the_lease_ttl_still_keeps_the_lease() {
+    let (_server, config) = devserver().await;
+    let store = opensandbox::InMemoryPoolStore::new();
+    // Ticks every 500 ms; renewing only once 900 ms passed would happen at 1 s, when the
+    // lease has lapsed and the other instance may take it.
+    let opts = || {
+        PoolOptions::builder("renew", spec())
+            .max_idle(1)
+            .lease_ttl(Duration::from_secs(1))
+            .lease_renew_interval(Duration::from_millis(900))
+            .reconcile_interval(Duration::from_millis(500))
+            .build()
+            .unwrap()
+    };
+    let a = Pool::start(&config, opts(), store.clone()).await.unwrap();
+    wait_for(&a, "a primary", |s| s.primary).await;
+    let b = Pool::start(&config, opts(), store.clone()).await.unwrap();
+    let until = tokio::time::Instant::now() + Duration::from_secs(3);
+    while tokio::time::Instant::now() < until {
+        assert!(
+            !b.status().await.unwrap().primary,
+            "the lease lapsed and b took it"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(a.counters().primary_terms, 1);
+    b.shutdown().await;
+    a.destroy().await.unwrap();
+    assert_no_sandboxes(&config).await;
+}
+
 #[test]
 fn bad_options_are_refused_when_built() {
     let check = |b: opensandbox::pool::PoolOptionsBuilder, needle: &str| match b.build() {
