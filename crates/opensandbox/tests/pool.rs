@@ -248,6 +248,40 @@ async fn two_instances_on_one_store_have_one_primary_and_hand_over() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn idle_sandboxes_near_their_idle_ttl_are_reaped_killed_and_replaced() {
+    let (_server, config) = devserver().await;
+    let options = fast("reap", 2)
+        .idle_ttl(Duration::from_millis(1500))
+        .min_remaining(Duration::from_millis(1000))
+        .build()
+        .unwrap();
+    let pool = Pool::in_memory(&config, options).await.unwrap();
+    wait_for(&pool, "2 idle", |s| s.idle == 2).await;
+    // Each lasts 0.5 s before it is due: reaped (killed) and replaced, again and again.
+    let status = wait_for(&pool, "4 reaped", |s| s.counters.reaped >= 4).await;
+    assert!(
+        status.counters.created >= status.counters.reaped,
+        "{status:?}"
+    );
+    wait_for(&pool, "replacements idle", |s| s.idle == 2).await;
+    // Reaped sandboxes are killed: the server holds at most the idle ones and those
+    // being created or killed, never the whole history.
+    let manager = SandboxManager::new(&config).unwrap();
+    let live: Vec<_> = manager
+        .list_all(ListOptions::default())
+        .try_collect()
+        .await
+        .unwrap();
+    let running = live
+        .iter()
+        .filter(|s| s.status.state.0 == "Running")
+        .count();
+    assert!(running <= 2 + 8, "{running} running after {status:?}");
+    pool.destroy().await.unwrap();
+    assert_no_sandboxes(&config).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_renewal_interval_close_to_the_lease_ttl_still_keeps_the_lease() {
     let (_server, config) = devserver().await;
     let store = opensandbox::InMemoryPoolStore::new();

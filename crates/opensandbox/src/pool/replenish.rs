@@ -71,6 +71,9 @@ enum Continue {
 #[derive(Default)]
 struct Term {
     renewed_at: Option<Instant>,
+    /// Reaping reads every idle entry: at most once per reconcile interval, however
+    /// often acquires wake the replenisher.
+    reaped_at: Option<Instant>,
     next_slot: Option<Instant>,
 }
 
@@ -131,11 +134,18 @@ async fn reconcile(shared: &Arc<Shared>, term: &mut Term) -> PoolResult<Continue
         s.max_idle.store(target, Ordering::Release);
     }
     // Reap what expired (or is about to).
-    match s
-        .store
-        .reap_idle(name, &lease, s.options.min_remaining)
-        .await?
-    {
+    let reap_due = term
+        .reaped_at
+        .is_none_or(|t| t.elapsed() >= s.options.reconcile_interval);
+    let reaped = if reap_due {
+        term.reaped_at = Some(Instant::now());
+        s.store
+            .reap_idle(name, &lease, s.options.min_remaining)
+            .await?
+    } else {
+        Some(Vec::new())
+    };
+    match reaped {
         None => {
             tracing::info!(pool = %name, token = lease.token, "fenced: the lease is no longer current");
             *lock(&s.lease) = None;
