@@ -22,7 +22,7 @@ type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
 const CREATE_ROUNDS: usize = 30;
 const WARM: usize = 25;
-const BATCHES: usize = 8;
+const BATCHES: usize = 20;
 const WORKER_ENV: &str = "OPEN_SANDBOX_POOL_BENCH_WORKER";
 #[cfg(feature = "redis")]
 const THROUGHPUT_PER_PROCESS: usize = 100;
