@@ -356,7 +356,14 @@ mod redis_tests {
                 .sandbox_id,
             None
         );
+        store.set_max_idle("p", 7).await.unwrap();
+        let view = store.view("p").await.unwrap();
+        assert_eq!(
+            (view.destroying, view.max_idle, view.idle),
+            (false, Some(7), 0)
+        );
         store.begin_destroy("p").await.unwrap();
+        assert!(store.view("p").await.unwrap().destroying);
         assert_eq!(
             store.put_idle("p", &b, "s5", ttl).await.unwrap(),
             PutOutcome::Destroying

@@ -77,7 +77,7 @@ pub use options::{
 pub use redis_store::{DEFAULT_KEY_PREFIX, RedisPoolStore};
 pub use sandboxes::POOL_LABEL;
 pub use status::{PoolCounters, PoolState, PoolStatus};
-pub use store::{Lease, PoolStore, PutOutcome, StoreFuture, Taken};
+pub use store::{Lease, PoolStore, PoolView, PutOutcome, StoreFuture, Taken};
 
 use status::{Counters, bump};
 

@@ -7,7 +7,7 @@ use redis::aio::{ConnectionManager, ConnectionManagerConfig};
 use redis::{Script, Value};
 
 use super::error::{PoolError, PoolResult};
-use super::store::{Lease, PoolStore, PutOutcome, StoreFuture, Taken};
+use super::store::{Lease, PoolStore, PoolView, PutOutcome, StoreFuture, Taken};
 
 /// The key prefix shared with the Python SDK's Redis pool store.
 pub const DEFAULT_KEY_PREFIX: &str = "opensandbox:pool";
@@ -552,6 +552,29 @@ impl PoolStore for RedisPoolStore {
             inv.key(k.k("idle:list")).key(k.k("idle:expires"));
             let v: Value = self.run("drain_idle", inv).await?;
             Ok(ids(&v))
+        })
+    }
+
+    fn view<'a>(&'a self, pool: &'a str) -> StoreFuture<'a, PoolView> {
+        Box::pin(async move {
+            let k = self.keys(pool);
+            let mut pipe = redis::pipe();
+            pipe.cmd("EXISTS")
+                .arg(k.k("destroy:state"))
+                .cmd("GET")
+                .arg(k.k("maxIdle"))
+                .cmd("HLEN")
+                .arg(k.k("idle:expires"));
+            let mut conn = self.conn.clone();
+            let (destroying, max_idle, idle): (bool, Option<String>, usize) = pipe
+                .query_async(&mut conn)
+                .await
+                .map_err(|e| self.fail("view", e))?;
+            Ok(PoolView {
+                destroying,
+                max_idle: max_idle.and_then(|s| s.trim().parse().ok()),
+                idle,
+            })
         })
     }
 

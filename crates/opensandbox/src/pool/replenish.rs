@@ -80,7 +80,8 @@ struct Term {
 async fn reconcile(shared: &Arc<Shared>, term: &mut Term) -> PoolResult<Continue> {
     let s = shared;
     let name = s.name();
-    if s.store.is_destroying(name).await? {
+    let view = s.store.view(name).await?;
+    if view.destroying {
         tracing::info!(pool = %name, "the pool is being destroyed elsewhere; stopping");
         *lock(&s.lease) = None;
         s.state.store(STOPPED, Ordering::Release);
@@ -130,7 +131,7 @@ async fn reconcile(shared: &Arc<Shared>, term: &mut Term) -> PoolResult<Continue
             }
         }
     };
-    if let Some(target) = s.store.max_idle(name).await? {
+    if let Some(target) = view.max_idle {
         s.max_idle.store(target, Ordering::Release);
     }
     // Reap what expired (or is about to).
@@ -145,7 +146,7 @@ async fn reconcile(shared: &Arc<Shared>, term: &mut Term) -> PoolResult<Continue
     } else {
         Some(Vec::new())
     };
-    match reaped {
+    let reaped_count = match reaped {
         None => {
             tracing::info!(pool = %name, token = lease.token, "fenced: the lease is no longer current");
             *lock(&s.lease) = None;
@@ -153,12 +154,14 @@ async fn reconcile(shared: &Arc<Shared>, term: &mut Term) -> PoolResult<Continue
             return Ok(Continue::Yes);
         }
         Some(reaped) => {
+            let n = reaped.len();
             for _ in &reaped {
                 bump(&s.counters.reaped);
             }
             s.kill_later(reaped);
+            n
         }
-    }
+    };
     // Top up, within the rate, the concurrency limit and the backoff.
     if lock(&s.health)
         .backoff_until
@@ -166,7 +169,8 @@ async fn reconcile(shared: &Arc<Shared>, term: &mut Term) -> PoolResult<Continue
     {
         return Ok(Continue::Yes);
     }
-    let idle = s.store.idle_count(name).await?;
+    // Reaping may have removed some since the view was read.
+    let idle = view.idle.saturating_sub(reaped_count);
     let target = s.max_idle.load(Ordering::Acquire);
     let in_flight = s.in_flight.load(Ordering::Acquire);
     let wanted = target.saturating_sub(idle + in_flight);

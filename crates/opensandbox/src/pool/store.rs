@@ -51,6 +51,18 @@ pub enum PutOutcome {
     Destroying,
 }
 
+/// What [`PoolStore::view`] reads in one step.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct PoolView {
+    /// Whether the pool is marked as being destroyed.
+    pub destroying: bool,
+    /// The shared `max_idle` target, when one was set.
+    pub max_idle: Option<usize>,
+    /// How many idle entries there are.
+    pub idle: usize,
+}
+
 /// Where a pool keeps the state its processes share: per pool name, the idle sandbox
 /// ids with their expiry (handed out in the order they were put), the primary lease with
 /// its fencing token, the shared `max_idle` target and a destroy marker. Every method is
@@ -126,4 +138,17 @@ pub trait PoolStore: Send + Sync + fmt::Debug + 'static {
 
     /// Removes everything the store holds about the pool (the destroy marker included).
     fn clear<'a>(&'a self, pool: &'a str) -> StoreFuture<'a, ()>;
+
+    /// The destroy marker, the shared target and the idle count, read at once (the
+    /// replenisher reads them on every round). The default makes three calls; a store
+    /// may answer in one round trip.
+    fn view<'a>(&'a self, pool: &'a str) -> StoreFuture<'a, PoolView> {
+        Box::pin(async move {
+            Ok(PoolView {
+                destroying: self.is_destroying(pool).await?,
+                max_idle: self.max_idle(pool).await?,
+                idle: self.idle_count(pool).await?,
+            })
+        })
+    }
 }
