@@ -303,10 +303,7 @@ impl Pool {
             }
         }
         if policy.creates() {
-            let mut spec = s.options.spec.clone();
-            if let Some(t) = timeout {
-                spec.timeout = Some(t);
-            }
+            let spec = sandboxes::direct_spec(&s.options.spec, timeout);
             let sandbox = sandboxes::create(&s.config, spec).await?;
             bump(&s.counters.acquired_created);
             return Ok(sandbox);

@@ -28,6 +28,18 @@ pub(crate) fn warm_spec(spec: &SandboxCreateOptions, pool: &str) -> SandboxCreat
     }
 }
 
+/// The spec of a sandbox created directly for a caller: the pool's, living `timeout`
+/// (the hand-out timeout) when one is given.
+pub(crate) fn direct_spec(
+    spec: &SandboxCreateOptions,
+    timeout: Option<Duration>,
+) -> SandboxCreateOptions {
+    match timeout {
+        Some(t) => spec.clone().timeout(t),
+        None => spec.clone(),
+    }
+}
+
 /// The server-side lifetime the creation spec asks for (`None`: until killed).
 pub(crate) fn spec_timeout(spec: &SandboxCreateOptions) -> Option<Duration> {
     spec.timeout
