@@ -139,6 +139,7 @@ mod redis_tests {
         let killed = Instant::now();
         let s2 = w2.wait_for(Duration::from_secs(10), |s| s.primary);
         let takeover = killed.elapsed();
+        eprintln!("takeover {takeover:?} after SIGKILL (lease TTL {LEASE_TTL:?})");
         assert!(
             takeover <= LEASE_TTL + Duration::from_millis(1500),
             "took over after {takeover:?} (lease {LEASE_TTL:?})"
