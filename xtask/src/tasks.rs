@@ -78,9 +78,29 @@ pub fn ensure_redis(root: &Path) -> Result<PathBuf, String> {
     for (name, version) in REDIS_DEBS {
         download.arg(format!("{name}={version}"));
     }
-    run(&mut download).map_err(|e| {
-        format!("{e}: the pinned Redis packages could not be downloaded (try `apt-get update`, or install redis-server {REDIS_DEB_VERSION} and put it on PATH)")
-    })?;
+    if let Err(e) = run(&mut download) {
+        // As root, installing the pinned package system-wide is the other way.
+        let root = Command::new("id")
+            .arg("-u")
+            .output()
+            .is_ok_and(|o| o.stdout.trim_ascii() == b"0");
+        if root
+            && run(Command::new("apt-get").args([
+                "install",
+                "-y",
+                "--no-install-recommends",
+                &format!("redis-server={REDIS_DEB_VERSION}"),
+            ]))
+            .is_ok()
+            && let Some(bin) = which("redis-server")
+        {
+            let _ = std::fs::remove_dir_all(&dir);
+            return Ok(bin);
+        }
+        return Err(format!(
+            "{e}: the pinned Redis packages could not be downloaded (try `apt-get update`, or install redis-server {REDIS_DEB_VERSION} and put it on PATH)"
+        ));
+    }
     let files = std::fs::read_dir(&debs).map_err(|e| e.to_string())?;
     for f in files {
         let f = f.map_err(|e| e.to_string())?.path();
