@@ -28,7 +28,8 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   cargo xtask codegen [--check]     regenerate crates/*-api from specs/
   cargo xtask spec-diff OLD NEW     wire-level differences between two specs (files or folders)
-  cargo xtask test [ARGS…]          install the test tools (Prism) and run the whole test suite
+  cargo xtask test [ARGS…]          install the test tools (Prism, Redis) and run the whole test suite
+  cargo xtask redis                 install (or find) the pinned redis-server and print its path
   cargo xtask drop-in [DIR]         regenerate from the official documents (default
                                     ../shared/reference/upstream-specs) in a scratch copy and build";
 
@@ -80,6 +81,9 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        ["redis"] => {
+            report(tasks::ensure_redis(&workspace_root()).map(|p| println!("{}", p.display())))
+        }
         ["test", extra @ ..] => report(tasks::test(&workspace_root(), extra)),
         ["drop-in"] => {
             let root = workspace_root();

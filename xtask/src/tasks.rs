@@ -38,6 +38,110 @@ pub fn ensure_prism(root: &Path) -> Result<PathBuf, String> {
     Ok(bin)
 }
 
+/// The Redis server version the pool tests run against (Debian 12's package).
+const REDIS_DEB_VERSION: &str = "5:7.0.15-1~deb12u7";
+/// The Debian packages of the pinned Redis server, with the libraries it needs that a
+/// minimal system lacks.
+const REDIS_DEBS: [(&str, &str); 4] = [
+    ("redis-server", REDIS_DEB_VERSION),
+    ("redis-tools", REDIS_DEB_VERSION),
+    ("libjemalloc2", "5.3.0-1"),
+    ("liblzf1", "3.6-3"),
+];
+
+/// A `redis-server` for the pool tests: the one on `PATH`, or the pinned Debian package
+/// extracted (no root needed) into `.tools/redis`, run through a wrapper script that
+/// points the loader at the extracted libraries.
+pub fn ensure_redis(root: &Path) -> Result<PathBuf, String> {
+    if let Some(bin) = which("redis-server") {
+        return Ok(bin);
+    }
+    let dir = root.join(".tools").join("redis");
+    let wrapper = dir.join("redis-server");
+    let stamp = dir.join("VERSION");
+    if wrapper.exists()
+        && std::fs::read_to_string(&stamp).ok().as_deref() == Some(REDIS_DEB_VERSION)
+    {
+        return Ok(wrapper);
+    }
+    which("apt-get").ok_or(
+        "redis-server is needed for the pool tests: install it (Debian: `apt-get install redis-server`) or put it on PATH",
+    )?;
+    println!(
+        "installing redis-server {REDIS_DEB_VERSION} (Debian packages, extracted) into .tools/redis …"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    let debs = dir.join("debs");
+    std::fs::create_dir_all(&debs).map_err(|e| format!("creating {}: {e}", debs.display()))?;
+    let mut download = Command::new("apt-get");
+    download.arg("download").current_dir(&debs);
+    for (name, version) in REDIS_DEBS {
+        download.arg(format!("{name}={version}"));
+    }
+    if let Err(e) = run(&mut download) {
+        // As root, installing the pinned package system-wide is the other way.
+        let root = Command::new("id")
+            .arg("-u")
+            .output()
+            .is_ok_and(|o| o.stdout.trim_ascii() == b"0");
+        if root
+            && run(Command::new("apt-get").args([
+                "install",
+                "-y",
+                "--no-install-recommends",
+                &format!("redis-server={REDIS_DEB_VERSION}"),
+            ]))
+            .is_ok()
+            && let Some(bin) = which("redis-server")
+        {
+            let _ = std::fs::remove_dir_all(&dir);
+            return Ok(bin);
+        }
+        return Err(format!(
+            "{e}: the pinned Redis packages could not be downloaded (try `apt-get update`, or install redis-server {REDIS_DEB_VERSION} and put it on PATH)"
+        ));
+    }
+    let files = std::fs::read_dir(&debs).map_err(|e| e.to_string())?;
+    for f in files {
+        let f = f.map_err(|e| e.to_string())?.path();
+        if f.extension().is_some_and(|x| x == "deb") {
+            run(Command::new("dpkg").arg("-x").arg(&f).arg(&dir))?;
+        }
+    }
+    // The multiarch library folder (`usr/lib/x86_64-linux-gnu` on amd64).
+    let lib = std::fs::read_dir(dir.join("usr/lib"))
+        .map_err(|e| format!("the Redis packages hold no usr/lib: {e}"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.to_string_lossy().ends_with("-linux-gnu"))
+        .ok_or("the Redis packages hold no usr/lib/*-linux-gnu")?;
+    let bin = dir.join("usr/bin/redis-server");
+    let script = format!(
+        "#!/bin/sh\nLD_LIBRARY_PATH='{}'${{LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}} exec '{}' \"$@\"\n",
+        lib.display(),
+        bin.display()
+    );
+    std::fs::write(&wrapper, script).map_err(|e| e.to_string())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755))
+            .map_err(|e| e.to_string())?;
+    }
+    let out = Command::new(&wrapper)
+        .arg("--version")
+        .output()
+        .map_err(|e| format!("running {}: {e}", wrapper.display()))?;
+    if !out.status.success() {
+        return Err(format!(
+            "the extracted redis-server does not run: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    print!("{}", String::from_utf8_lossy(&out.stdout));
+    std::fs::write(&stamp, REDIS_DEB_VERSION).map_err(|e| e.to_string())?;
+    Ok(wrapper)
+}
+
 fn which(tool: &str) -> Option<PathBuf> {
     std::env::var_os("PATH").and_then(|paths| {
         std::env::split_paths(&paths)
@@ -60,6 +164,7 @@ fn run(cmd: &mut Command) -> Result<(), String> {
 /// Installs what the suite needs and runs every test of the workspace.
 pub fn test(root: &Path, extra: &[&str]) -> Result<(), String> {
     let prism = ensure_prism(root)?;
+    let redis = ensure_redis(root)?;
     match std::env::var_os("OPEN_SANDBOX_UPSTREAM_SPECS").filter(|v| !v.is_empty()) {
         Some(dir) => println!(
             "comparing specs/ with the official documents in {}",
@@ -83,13 +188,22 @@ pub fn test(root: &Path, extra: &[&str]) -> Result<(), String> {
     } else {
         cmd.args(["test", "--workspace", "--no-fail-fast"]);
     }
+    // The pool's Redis store and its tests (which start `redis-server` themselves).
+    cmd.args(["--features", "opensandbox/redis"]);
     cmd.args(extra)
         .env("OPEN_SANDBOX_PRISM", &prism)
+        .env("OPEN_SANDBOX_REDIS_SERVER", &redis)
         .current_dir(root);
     run(&mut cmd)?;
     if nextest {
         run(Command::new(&cargo)
-            .args(["test", "--workspace", "--doc"])
+            .args([
+                "test",
+                "--workspace",
+                "--doc",
+                "--features",
+                "opensandbox/redis",
+            ])
             .current_dir(root))?;
     }
     Ok(())

@@ -11,6 +11,7 @@ mod execd;
 pub mod execution;
 mod lifecycle;
 pub mod model;
+pub mod pool;
 pub mod port;
 pub mod prelude;
 pub mod pty;
@@ -32,6 +33,9 @@ pub use model::{
     BindingInfo, CodeContext, CommandStatus, CredentialInfo, EgressRule, FileInfo, FileKind,
     NetworkPolicy, Page, Permissions, PolicyStatus, RuleAction, SandboxInfo, SandboxState,
     SnapshotInfo, SnapshotState, VaultState,
+};
+pub use pool::{
+    AcquirePolicy, InMemoryPoolStore, Pool, PoolError, PoolOptions, PoolStatus, PoolStore,
 };
 pub use sandbox::{
     ConnectOptions, EndpointOptions, Platform, Sandbox, SandboxCreateOptions, SandboxManager,
