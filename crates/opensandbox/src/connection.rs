@@ -116,7 +116,7 @@ impl ConnectionConfig {
     ///
     /// # Errors
     ///
-    /// [`Error::Config`](crate::Error::Config) when the variables do not make a valid base
+    /// [`Error::Config`] when the variables do not make a valid base
     /// URL.
     pub fn from_env() -> Result<Self> {
         Self::from_lookup(&env)
@@ -271,7 +271,7 @@ impl ConnectionConfig {
     ///
     /// # Errors
     ///
-    /// [`Error::Config`](crate::Error::Config) for a domain or protocol that does not make
+    /// [`Error::Config`] for a domain or protocol that does not make
     /// an http(s) URL, or a domain with credentials, a query or a fragment.
     pub fn lifecycle_base_url(&self) -> Result<String> {
         let raw = self.effective_domain();
@@ -347,7 +347,7 @@ impl ConnectionConfig {
     ///
     /// # Errors
     ///
-    /// [`Error::Config`](crate::Error::Config) when `url` has no scheme or the rewrite
+    /// [`Error::Config`] when `url` has no scheme or the rewrite
     /// returns something other than `host[:port]`.
     pub fn rewrite_endpoint_url(&self, url: &str) -> Result<String> {
         let Some(rewrite) = &self.endpoint_host_rewrite else {

@@ -41,6 +41,16 @@ pub const AUTH_HEADER: &str = "OPENSANDBOX-EGRESS-AUTH";
 ///     .await?;
 /// # Ok(()) }
 /// ```
+///
+/// # Errors
+///
+/// Every call fails the same ways: [`Error::InvalidInput`](crate::Error::InvalidInput)
+/// for an argument that cannot be sent (nothing is sent); [`Error::Api`](crate::Error::Api)
+/// for an error status; [`Error::Redirect`](crate::Error::Redirect) for a 3xx (never
+/// followed); [`Error::Transport`](crate::Error::Transport) or
+/// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+/// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+/// documented shape. Methods that can fail otherwise say so.
 #[derive(Clone, Debug)]
 pub struct EgressClient {
     transport: Transport,
@@ -54,12 +64,7 @@ impl EgressClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`EgressClient`]: see [its errors](EgressClient#errors).
     pub fn new(base_url: &str, auth_token: impl Into<Secret>) -> Result<Self> {
         Self::with_options(base_url, auth_token, ClientOptions::default())
     }
@@ -68,12 +73,7 @@ impl EgressClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`EgressClient`]: see [its errors](EgressClient#errors).
     pub fn with_options(
         base_url: &str,
         auth_token: impl Into<Secret>,
@@ -87,12 +87,7 @@ impl EgressClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`EgressClient`]: see [its errors](EgressClient#errors).
     pub fn with_headers(
         base_url: &str,
         auth_token: impl Into<Secret>,
@@ -132,12 +127,7 @@ impl EgressClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`EgressClient`]: see [its errors](EgressClient#errors).
     pub async fn get_policy(&self) -> Result<PolicyStatusResponse> {
         self.transport.run(self.api.get_policy().send()).await
     }
@@ -147,12 +137,7 @@ impl EgressClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`EgressClient`]: see [its errors](EgressClient#errors).
     pub async fn patch_policy(&self, rules: Vec<NetworkRule>) -> Result<PolicyStatusResponse> {
         if rules.is_empty() {
             return Err(Error::InvalidInput("no rule given".into()));
@@ -182,12 +167,7 @@ impl EgressClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`EgressClient`]: see [its errors](EgressClient#errors).
     pub async fn delete_policy_rules<T: Into<String>>(
         &self,
         targets: impl IntoIterator<Item = T>,
@@ -207,12 +187,7 @@ impl EgressClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`EgressClient`]: see [its errors](EgressClient#errors).
     pub async fn create_credential_vault(
         &self,
         request: CredentialVaultCreateRequest,
@@ -229,12 +204,7 @@ impl EgressClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`EgressClient`]: see [its errors](EgressClient#errors).
     pub async fn get_credential_vault(&self) -> Result<CredentialVaultState> {
         self.transport
             .run(self.api.get_credential_vault().send())
@@ -248,12 +218,7 @@ impl EgressClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`EgressClient`]: see [its errors](EgressClient#errors).
     pub async fn patch_credential_vault(
         &self,
         request: CredentialVaultMutationRequest,
@@ -271,12 +236,7 @@ impl EgressClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`EgressClient`]: see [its errors](EgressClient#errors).
     pub async fn patch_credential_vault_at(
         &self,
         expected_revision: i64,
@@ -290,12 +250,7 @@ impl EgressClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`EgressClient`]: see [its errors](EgressClient#errors).
     pub async fn delete_credential_vault(&self) -> Result<()> {
         self.transport
             .run(self.api.delete_credential_vault().send())
@@ -306,12 +261,7 @@ impl EgressClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`EgressClient`]: see [its errors](EgressClient#errors).
     pub async fn list_credentials(&self) -> Result<CredentialListResponse> {
         self.transport
             .run(self.api.list_credential_vault_credentials().send())
@@ -322,12 +272,7 @@ impl EgressClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`EgressClient`]: see [its errors](EgressClient#errors).
     pub async fn get_credential(&self, name: &str) -> Result<CredentialMetadata> {
         crate::lifecycle::check_id("credential name", name)?;
         self.transport
@@ -344,12 +289,7 @@ impl EgressClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`EgressClient`]: see [its errors](EgressClient#errors).
     pub async fn list_bindings(&self) -> Result<CredentialBindingListResponse> {
         self.transport
             .run(self.api.list_credential_vault_bindings().send())
@@ -360,12 +300,7 @@ impl EgressClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`EgressClient`]: see [its errors](EgressClient#errors).
     pub async fn get_binding(&self, name: &str) -> Result<CredentialBindingMetadata> {
         crate::lifecycle::check_id("binding name", name)?;
         self.transport

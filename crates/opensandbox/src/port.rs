@@ -70,7 +70,7 @@ impl SandboxPort {
     ///
     /// # Errors
     ///
-    /// [`Error::Config`](crate::Error::Config) when the HTTP client cannot be built from
+    /// [`Error::Config`] when the HTTP client cannot be built from
     /// the TLS settings.
     pub fn client(&self) -> Result<reqwest::Client> {
         let options = self.execd.transport.options();

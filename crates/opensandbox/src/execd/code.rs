@@ -118,12 +118,7 @@ impl ExecdClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`ExecdClient`]: see [its errors](ExecdClient#errors).
     pub async fn create_context(&self, request: impl Into<ContextRequest>) -> Result<CodeContext> {
         let request = request.into();
         check_id("language", &request.language)?;
@@ -160,12 +155,7 @@ impl ExecdClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`ExecdClient`]: see [its errors](ExecdClient#errors).
     pub async fn get_context(&self, context_id: &str) -> Result<CodeContext> {
         check_id("context id", context_id)?;
         self.transport
@@ -177,12 +167,7 @@ impl ExecdClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`ExecdClient`]: see [its errors](ExecdClient#errors).
     pub async fn list_contexts(&self, language: &str) -> Result<Vec<CodeContext>> {
         check_id("language", language)?;
         self.transport
@@ -194,12 +179,7 @@ impl ExecdClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`ExecdClient`]: see [its errors](ExecdClient#errors).
     pub async fn delete_context(&self, context_id: &str) -> Result<()> {
         check_id("context id", context_id)?;
         self.transport
@@ -211,12 +191,7 @@ impl ExecdClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`ExecdClient`]: see [its errors](ExecdClient#errors).
     pub async fn delete_contexts(&self, language: &str) -> Result<()> {
         check_id("language", language)?;
         self.transport
@@ -235,12 +210,7 @@ impl ExecdClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`ExecdClient`]: see [its errors](ExecdClient#errors).
     pub async fn run_code(&self, request: impl Into<CodeRequest>) -> Result<Execution> {
         let stream = self.run_code_stream(request).await?;
         Execution::collect(stream, CollectOptions::default()).await
@@ -252,12 +222,7 @@ impl ExecdClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`ExecdClient`]: see [its errors](ExecdClient#errors).
     pub async fn run_code_stream(&self, request: impl Into<CodeRequest>) -> Result<EventStream> {
         let body = request.into().to_wire()?;
         self.post_event_stream(&opensandbox_execd_api::operations::RUN_CODE, "/code", &body)
@@ -269,12 +234,7 @@ impl ExecdClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`ExecdClient`]: see [its errors](ExecdClient#errors).
     pub async fn run_code_with_handler<F, E>(
         &self,
         request: impl Into<CodeRequest>,
@@ -292,12 +252,7 @@ impl ExecdClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`ExecdClient`]: see [its errors](ExecdClient#errors).
     pub async fn interrupt_code(&self, execution_id: &str) -> Result<()> {
         check_id("execution id", execution_id)?;
         self.transport

@@ -195,12 +195,7 @@ impl ExecdClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`ExecdClient`]: see [its errors](ExecdClient#errors).
     pub async fn run_command(&self, request: impl Into<CommandRequest>) -> Result<Execution> {
         let request = request.into();
         let options = CollectOptions::new().background(request.background);
@@ -232,12 +227,7 @@ impl ExecdClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`ExecdClient`]: see [its errors](ExecdClient#errors).
     pub async fn run_command_stream(
         &self,
         request: impl Into<CommandRequest>,
@@ -257,12 +247,7 @@ impl ExecdClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`ExecdClient`]: see [its errors](ExecdClient#errors).
     pub async fn run_command_with_handler<F, E>(
         &self,
         request: impl Into<CommandRequest>,
@@ -282,12 +267,7 @@ impl ExecdClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`ExecdClient`]: see [its errors](ExecdClient#errors).
     pub async fn start_background_command(
         &self,
         request: impl Into<CommandRequest>,
@@ -309,12 +289,7 @@ impl ExecdClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`ExecdClient`]: see [its errors](ExecdClient#errors).
     pub async fn command_status(&self, command_id: &str) -> Result<CommandStatus> {
         check_id("command id", command_id)?;
         self.transport
@@ -328,12 +303,7 @@ impl ExecdClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`ExecdClient`]: see [its errors](ExecdClient#errors).
     pub async fn command_logs(&self, command_id: &str, cursor: Option<u64>) -> Result<CommandLogs> {
         check_id("command id", command_id)?;
         let cursor = cursor
@@ -380,12 +350,7 @@ impl ExecdClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`ExecdClient`]: see [its errors](ExecdClient#errors).
     pub async fn interrupt_command(&self, command_id: &str) -> Result<()> {
         check_id("command id", command_id)?;
         self.transport

@@ -62,6 +62,16 @@ pub const ACCESS_TOKEN_HEADER: &str = "X-EXECD-ACCESS-TOKEN";
 /// print!("{}", run.stdout);
 /// # Ok(()) }
 /// ```
+///
+/// # Errors
+///
+/// Every call fails the same ways: [`Error::InvalidInput`](crate::Error::InvalidInput)
+/// for an argument that cannot be sent (nothing is sent); [`Error::Api`](crate::Error::Api)
+/// for an error status; [`Error::Redirect`](crate::Error::Redirect) for a 3xx (never
+/// followed); [`Error::Transport`](crate::Error::Transport) or
+/// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+/// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+/// documented shape. Methods that can fail otherwise say so.
 #[derive(Clone, Debug)]
 pub struct ExecdClient {
     pub(crate) transport: Transport,
@@ -75,12 +85,7 @@ impl ExecdClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`ExecdClient`]: see [its errors](ExecdClient#errors).
     pub fn new(base_url: &str, access_token: impl Into<Secret>) -> Result<Self> {
         Self::with_options(base_url, access_token, ClientOptions::default())
     }
@@ -89,12 +94,7 @@ impl ExecdClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`ExecdClient`]: see [its errors](ExecdClient#errors).
     pub fn with_options(
         base_url: &str,
         access_token: impl Into<Secret>,
@@ -108,12 +108,7 @@ impl ExecdClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`ExecdClient`]: see [its errors](ExecdClient#errors).
     pub fn with_headers(
         base_url: &str,
         access_token: impl Into<Secret>,
@@ -152,12 +147,7 @@ impl ExecdClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`ExecdClient`]: see [its errors](ExecdClient#errors).
     pub async fn ping(&self) -> Result<()> {
         self.transport.run(self.api.ping().send()).await
     }

@@ -39,6 +39,16 @@ pub const API_KEY_HEADER: &str = "OPEN-SANDBOX-API-KEY";
 /// println!("{} sandboxes", page.pagination.total_items);
 /// # Ok(()) }
 /// ```
+///
+/// # Errors
+///
+/// Every call fails the same ways: [`Error::InvalidInput`](crate::Error::InvalidInput)
+/// for an argument that cannot be sent (nothing is sent); [`Error::Api`](crate::Error::Api)
+/// for an error status; [`Error::Redirect`](crate::Error::Redirect) for a 3xx (never
+/// followed); [`Error::Transport`](crate::Error::Transport) or
+/// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
+/// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
+/// documented shape. Methods that can fail otherwise say so.
 #[derive(Clone, Debug)]
 pub struct LifecycleClient {
     transport: Transport,
@@ -51,12 +61,7 @@ impl LifecycleClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`LifecycleClient`]: see [its errors](LifecycleClient#errors).
     pub fn new(base_url: &str, api_key: impl Into<Secret>) -> Result<Self> {
         Self::with_options(base_url, api_key, ClientOptions::default())
     }
@@ -65,12 +70,7 @@ impl LifecycleClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`LifecycleClient`]: see [its errors](LifecycleClient#errors).
     pub fn with_options(
         base_url: &str,
         api_key: impl Into<Secret>,
@@ -109,12 +109,7 @@ impl LifecycleClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`LifecycleClient`]: see [its errors](LifecycleClient#errors).
     pub async fn create_sandbox(
         &self,
         request: CreateSandboxRequest,
@@ -128,12 +123,7 @@ impl LifecycleClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`LifecycleClient`]: see [its errors](LifecycleClient#errors).
     pub async fn get_sandbox(&self, sandbox_id: &str) -> Result<Sandbox> {
         check_id("sandbox id", sandbox_id)?;
         self.transport
@@ -146,12 +136,7 @@ impl LifecycleClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`LifecycleClient`]: see [its errors](LifecycleClient#errors).
     pub async fn list_sandboxes(&self, options: &ListOptions) -> Result<ListSandboxesResponse> {
         let page = nonzero("page", options.page)?;
         let page_size = page_size(options.page_size)?;
@@ -180,12 +165,7 @@ impl LifecycleClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`LifecycleClient`]: see [its errors](LifecycleClient#errors).
     pub async fn delete_sandbox(&self, sandbox_id: &str) -> Result<()> {
         check_id("sandbox id", sandbox_id)?;
         self.transport
@@ -197,12 +177,7 @@ impl LifecycleClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`LifecycleClient`]: see [its errors](LifecycleClient#errors).
     pub async fn pause_sandbox(&self, sandbox_id: &str) -> Result<()> {
         check_id("sandbox id", sandbox_id)?;
         self.transport
@@ -214,12 +189,7 @@ impl LifecycleClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`LifecycleClient`]: see [its errors](LifecycleClient#errors).
     pub async fn resume_sandbox(&self, sandbox_id: &str) -> Result<()> {
         check_id("sandbox id", sandbox_id)?;
         self.transport
@@ -231,12 +201,7 @@ impl LifecycleClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`LifecycleClient`]: see [its errors](LifecycleClient#errors).
     pub async fn renew_expiration(
         &self,
         sandbox_id: &str,
@@ -260,12 +225,7 @@ impl LifecycleClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`LifecycleClient`]: see [its errors](LifecycleClient#errors).
     pub async fn patch_metadata(
         &self,
         sandbox_id: &str,
@@ -289,12 +249,7 @@ impl LifecycleClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`LifecycleClient`]: see [its errors](LifecycleClient#errors).
     pub async fn get_endpoint(
         &self,
         sandbox_id: &str,
@@ -309,12 +264,7 @@ impl LifecycleClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`LifecycleClient`]: see [its errors](LifecycleClient#errors).
     pub async fn get_signed_endpoint(
         &self,
         sandbox_id: &str,
@@ -358,12 +308,7 @@ impl LifecycleClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`LifecycleClient`]: see [its errors](LifecycleClient#errors).
     pub async fn create_snapshot(
         &self,
         sandbox_id: &str,
@@ -385,12 +330,7 @@ impl LifecycleClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`LifecycleClient`]: see [its errors](LifecycleClient#errors).
     pub async fn get_snapshot(&self, snapshot_id: &str) -> Result<Snapshot> {
         check_id("snapshot id", snapshot_id)?;
         self.transport
@@ -402,12 +342,7 @@ impl LifecycleClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`LifecycleClient`]: see [its errors](LifecycleClient#errors).
     pub async fn list_snapshots(
         &self,
         options: &SnapshotListOptions,
@@ -444,12 +379,7 @@ impl LifecycleClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`LifecycleClient`]: see [its errors](LifecycleClient#errors).
     pub async fn delete_snapshot(&self, snapshot_id: &str) -> Result<()> {
         check_id("snapshot id", snapshot_id)?;
         self.transport
@@ -461,12 +391,7 @@ impl LifecycleClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`LifecycleClient`]: see [its errors](LifecycleClient#errors).
     pub async fn diagnostic_logs(
         &self,
         sandbox_id: &str,
@@ -488,12 +413,7 @@ impl LifecycleClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`LifecycleClient`]: see [its errors](LifecycleClient#errors).
     pub async fn diagnostic_events(
         &self,
         sandbox_id: &str,

@@ -46,7 +46,7 @@ impl ListOptions {
         self
     }
 
-    /// Sets the page size (1 to [`MAX_PAGE_SIZE`]; anything else is refused before
+    /// Sets the page size (1 to [`MAX_PAGE_SIZE`](crate::sandbox::MAX_PAGE_SIZE); anything else is refused before
     /// sending).
     #[must_use]
     pub fn page_size(mut self, size: u64) -> Self {
@@ -105,7 +105,7 @@ impl SnapshotListOptions {
     }
 }
 
-/// Which diagnostics to read ([`LifecycleClient::diagnostic_logs`]).
+/// Which diagnostics to read ([`SandboxManager::diagnostic_logs`](crate::SandboxManager::diagnostic_logs)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum DiagnosticScope {

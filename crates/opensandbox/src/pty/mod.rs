@@ -169,8 +169,8 @@ impl Pty {
     ///
     /// # Errors
     ///
-    /// [`Error::Api`](crate::Error::Api) for an error status (404 for an unknown session),
-    /// a transport failure; attaching also fails with [`Error::Pty`](crate::Error::Pty)
+    /// [`Error::Api`] for an error status (404 for an unknown session),
+    /// a transport failure; attaching also fails with [`Error::Pty`]
     /// when the WebSocket handshake is refused.
     pub async fn create(&self, options: PtyCreateOptions) -> Result<String> {
         self.execd.create_pty(options).await
@@ -180,8 +180,8 @@ impl Pty {
     ///
     /// # Errors
     ///
-    /// [`Error::Api`](crate::Error::Api) for an error status (404 for an unknown session),
-    /// a transport failure; attaching also fails with [`Error::Pty`](crate::Error::Pty)
+    /// [`Error::Api`] for an error status (404 for an unknown session),
+    /// a transport failure; attaching also fails with [`Error::Pty`]
     /// when the WebSocket handshake is refused.
     pub async fn status(&self, session_id: &str) -> Result<PtyStatus> {
         self.execd.pty_status(session_id).await
@@ -191,8 +191,8 @@ impl Pty {
     ///
     /// # Errors
     ///
-    /// [`Error::Api`](crate::Error::Api) for an error status (404 for an unknown session),
-    /// a transport failure; attaching also fails with [`Error::Pty`](crate::Error::Pty)
+    /// [`Error::Api`] for an error status (404 for an unknown session),
+    /// a transport failure; attaching also fails with [`Error::Pty`]
     /// when the WebSocket handshake is refused.
     pub async fn delete(&self, session_id: &str) -> Result<()> {
         self.execd.delete_pty(session_id).await
@@ -202,8 +202,8 @@ impl Pty {
     ///
     /// # Errors
     ///
-    /// [`Error::Api`](crate::Error::Api) for an error status (404 for an unknown session),
-    /// a transport failure; attaching also fails with [`Error::Pty`](crate::Error::Pty)
+    /// [`Error::Api`] for an error status (404 for an unknown session),
+    /// a transport failure; attaching also fails with [`Error::Pty`]
     /// when the WebSocket handshake is refused.
     pub async fn attach(&self, session_id: &str, options: AttachOptions) -> Result<PtySession> {
         self.execd.attach_pty(session_id, options).await

@@ -138,7 +138,7 @@ impl StreamOptions {
 ///
 /// # Errors
 ///
-/// The stream's first error, or [`Error::Handler`](crate::Error::Handler) with the
+/// The stream's first error, or [`Error::Handler`] with the
 /// handler's.
 pub async fn for_each_event<S, F>(stream: S, mut handler: F) -> Result<()>
 where

@@ -1,7 +1,7 @@
 //! HTTP transport: the one place requests are sent, retried, traced and their errors
 //! decoded. Clients hold a `Transport`; generated clients share its `reqwest::Client`,
 //! get its headers and unary timeout through their request hook, and send through it as
-//! their executor ([`execute`]), which retries and traces by the request's operation.
+//! their executor (`execute`), which retries and traces by the request's operation.
 
 mod execute;
 pub(crate) mod http;

@@ -76,12 +76,7 @@ impl ExecdClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`ExecdClient`]: see [its errors](ExecdClient#errors).
     pub async fn file_info<P: AsRef<str>>(
         &self,
         paths: impl IntoIterator<Item = P>,
@@ -98,12 +93,7 @@ impl ExecdClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`ExecdClient`]: see [its errors](ExecdClient#errors).
     pub async fn delete_files<P: AsRef<str>>(
         &self,
         paths: impl IntoIterator<Item = P>,
@@ -119,12 +109,7 @@ impl ExecdClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`ExecdClient`]: see [its errors](ExecdClient#errors).
     pub async fn set_permissions<P: Into<String>>(
         &self,
         entries: impl IntoIterator<Item = (P, Permission)>,
@@ -140,12 +125,7 @@ impl ExecdClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`ExecdClient`]: see [its errors](ExecdClient#errors).
     pub async fn move_files<S: Into<String>, D: Into<String>>(
         &self,
         moves: impl IntoIterator<Item = (S, D)>,
@@ -174,12 +154,7 @@ impl ExecdClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`ExecdClient`]: see [its errors](ExecdClient#errors).
     pub async fn search_files(&self, path: &str, pattern: Option<&str>) -> Result<Vec<FileInfo>> {
         check_path("path", path)?;
         self.transport
@@ -199,12 +174,7 @@ impl ExecdClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`ExecdClient`]: see [its errors](ExecdClient#errors).
     pub async fn replace_content<P, O, N>(
         &self,
         replacements: impl IntoIterator<Item = (P, O, N)>,
@@ -252,12 +222,7 @@ impl ExecdClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`ExecdClient`]: see [its errors](ExecdClient#errors).
     pub async fn list_directory(&self, path: &str, depth: Option<u32>) -> Result<Vec<FileInfo>> {
         check_path("path", path)?;
         let depth = depth
@@ -281,12 +246,7 @@ impl ExecdClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`ExecdClient`]: see [its errors](ExecdClient#errors).
     pub async fn create_directories<P: Into<String>>(
         &self,
         entries: impl IntoIterator<Item = (P, Permission)>,
@@ -301,12 +261,7 @@ impl ExecdClient {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidInput`](crate::Error::InvalidInput) for an argument that cannot be
-    /// sent (nothing is sent); [`Error::Api`](crate::Error::Api) for an error status;
-    /// [`Error::Transport`](crate::Error::Transport) or
-    /// [`Error::Timeout`](crate::Error::Timeout) when the server cannot be reached or stops
-    /// answering; [`Error::Decode`](crate::Error::Decode) for an answer that is not the
-    /// documented shape.
+    /// As every call of [`ExecdClient`]: see [its errors](ExecdClient#errors).
     pub async fn delete_directories<P: AsRef<str>>(
         &self,
         paths: impl IntoIterator<Item = P>,

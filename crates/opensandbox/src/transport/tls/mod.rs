@@ -169,7 +169,7 @@ impl TransportConfig {
     ///
     /// # Errors
     ///
-    /// [`Error::Config`](crate::Error::Config) for PEM that holds no certificate or one
+    /// [`Error::Config`] for PEM that holds no certificate or one
     /// that cannot be parsed.
     pub fn add_root_certificate_pem(mut self, pem: impl AsRef<[u8]>) -> Result<Self> {
         let certs = CertificateDer::pem_slice_iter(pem.as_ref())
@@ -195,7 +195,7 @@ impl TransportConfig {
     ///
     /// # Errors
     ///
-    /// [`Error::Config`](crate::Error::Config) for a certificate chain or private key that
+    /// [`Error::Config`] for a certificate chain or private key that
     /// cannot be parsed.
     pub fn client_identity_pem(
         mut self,
