@@ -304,7 +304,8 @@ async fn a_handler_error_stops_the_stream() {
         .await;
     let mut seen = Vec::new();
     let err = execd
-        .run_command_with_handler("echo hello", |e| {
+        .commands()
+        .try_run_with_handler("echo hello", |e| {
             seen.push(e.kind().to_string());
             if matches!(e, StreamEvent::Stdout { .. }) {
                 return Err("enough");
@@ -317,16 +318,17 @@ async fn a_handler_error_stops_the_stream() {
     assert_eq!(seen, ["init", "stdout"]);
 
     let mut out = String::new();
-    execd
-        .run_command_with_handler("echo hello", |e| {
+    let run = execd
+        .commands()
+        .run_with_handler("echo hello", |e| {
             if let StreamEvent::Stdout { text, .. } = e {
                 out.push_str(text);
             }
-            Ok::<_, std::io::Error>(())
         })
         .await
         .unwrap();
     assert_eq!(out, "hello\n");
+    assert_eq!(run.stdout, out);
 }
 
 #[tokio::test]
@@ -578,15 +580,17 @@ async fn bash_sessions() {
     let run = execd.run_in_session(&id, cmd.clone()).await.unwrap();
     assert_eq!((run.stdout.as_str(), run.exit_code), ("/tmp\n", Some(0)));
     let mut out = String::new();
-    execd
-        .run_in_session_with_handler(&id, cmd, |e| {
+    let run = execd
+        .commands()
+        .session(id.clone())
+        .run_with_handler(cmd, |e| {
             if let StreamEvent::Stdout { text, .. } = e {
                 out.push_str(text);
             }
-            Ok::<_, std::io::Error>(())
         })
         .await
         .unwrap();
+    assert_eq!(run.exit_code, Some(0));
     assert_eq!(out, "/tmp\n");
     let failed = execd.run_in_session("sess-2", "ls /missing").await.unwrap();
     assert_eq!(failed.exit_code, Some(2));
@@ -722,14 +726,13 @@ async fn run_code_in_a_context_with_sse_framing() {
     assert!(run.is_success());
 
     let mut kinds = Vec::new();
-    execd
-        .run_code_with_handler(req, |e| {
-            kinds.push(e.kind().to_string());
-            Ok::<_, std::io::Error>(())
-        })
+    let handled = execd
+        .code()
+        .run_with_handler(req, |e| kinds.push(e.kind().to_string()))
         .await
         .unwrap();
     assert_eq!(kinds.len(), 7);
+    assert_eq!(handled.result_text(), Some("4"));
 
     let failed = execd
         .run_code(CodeRequest::new("1/0").language("python"))

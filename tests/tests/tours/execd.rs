@@ -111,13 +111,14 @@ async fn commands(c: &Contract, ex: &ExecdClient) {
     check_events(c, "run_command_stream", &events.unwrap_or_default());
     let mut kinds = Vec::new();
     c.step(
-        "ExecdClient::run_command_with_handler",
-        ex.run_command_with_handler("uname -a", kinds_handler(&mut kinds)),
+        "ExecdClient::commands().try_run_with_handler",
+        ex.commands()
+            .try_run_with_handler("uname -a", kinds_handler(&mut kinds)),
     )
     .await;
     c.check(
         !kinds.is_empty(),
-        "run_command_with_handler: the handler saw the events",
+        "commands().try_run_with_handler: the handler saw the events",
     );
 
     let id = c
@@ -179,13 +180,15 @@ async fn sessions(c: &Contract, ex: &ExecdClient) {
     check_events(c, "run_in_session_stream", &events.unwrap_or_default());
     let mut kinds = Vec::new();
     c.step(
-        "ExecdClient::run_in_session_with_handler",
-        ex.run_in_session_with_handler(&session, "echo $GREETING", kinds_handler(&mut kinds)),
+        "ExecdClient::commands().session().try_run_with_handler",
+        ex.commands()
+            .session(session.clone())
+            .try_run_with_handler("echo $GREETING", kinds_handler(&mut kinds)),
     )
     .await;
     c.check(
         !kinds.is_empty(),
-        "run_in_session_with_handler: the handler saw the events",
+        "session().try_run_with_handler: the handler saw the events",
     );
     c.step("ExecdClient::delete_session", ex.delete_session(&session))
         .await;
@@ -237,13 +240,14 @@ async fn code(c: &Contract, ex: &ExecdClient) {
     };
     let mut kinds = Vec::new();
     c.step(
-        "ExecdClient::run_code_with_handler",
-        ex.run_code_with_handler("import sys; sys.version", kinds_handler(&mut kinds)),
+        "ExecdClient::code().try_run_with_handler",
+        ex.code()
+            .try_run_with_handler("import sys; sys.version", kinds_handler(&mut kinds)),
     )
     .await;
     c.check(
         !kinds.is_empty(),
-        "run_code_with_handler: the handler saw the events",
+        "code().try_run_with_handler: the handler saw the events",
     );
     c.step(
         "ExecdClient::interrupt_code",

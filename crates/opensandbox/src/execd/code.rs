@@ -6,7 +6,7 @@ use super::types::CodeContext;
 use super::{ExecdClient, check_id, decode_json};
 use crate::error::{Error, Result};
 use crate::execution::{CollectOptions, Execution};
-use crate::stream::{EventStream, StreamEvent, for_each_event};
+use crate::stream::EventStream;
 
 /// A new code context ([`ExecdClient::create_context`]). A plain language name
 /// (`"python"`) converts into one.
@@ -227,25 +227,6 @@ impl ExecdClient {
         let body = request.into().to_wire()?;
         self.post_event_stream(&opensandbox_execd_api::operations::RUN_CODE, "/code", &body)
             .await
-    }
-
-    /// Runs code, calling `handler` with every event; a handler error stops reading and
-    /// comes back as [`Error::Handler`].
-    ///
-    /// # Errors
-    ///
-    /// As every call of [`ExecdClient`]: see [its errors](ExecdClient#errors).
-    pub async fn run_code_with_handler<F, E>(
-        &self,
-        request: impl Into<CodeRequest>,
-        handler: F,
-    ) -> Result<()>
-    where
-        F: FnMut(&StreamEvent) -> std::result::Result<(), E>,
-        E: Into<Box<dyn std::error::Error + Send + Sync>>,
-    {
-        let stream = self.run_code_stream(request).await?;
-        for_each_event(stream, super::handler_fn(handler)).await
     }
 
     /// Interrupts running code by its execution id (the `init` event's text).

@@ -6,10 +6,10 @@ use std::time::Duration;
 use bytes::Bytes;
 use reqwest::Method;
 
-use super::{ExecdClient, check_id, handler_fn};
+use super::{ExecdClient, check_id};
 use crate::error::{Error, Result};
 use crate::execution::{CollectOptions, Execution};
-use crate::stream::{EventStream, StreamEvent, for_each_event};
+use crate::stream::EventStream;
 
 /// The response header carrying the next log cursor (a byte offset).
 pub const TAIL_CURSOR_HEADER: &str = "EXECD-COMMANDS-TAIL-CURSOR";
@@ -239,26 +239,6 @@ impl ExecdClient {
             &body,
         )
         .await
-    }
-
-    /// Runs a command and calls `handler` with every event (the Go SDK's
-    /// `EventHandler`). A handler error stops reading (the connection is dropped) and
-    /// comes back as [`Error::Handler`].
-    ///
-    /// # Errors
-    ///
-    /// As every call of [`ExecdClient`]: see [its errors](ExecdClient#errors).
-    pub async fn run_command_with_handler<F, E>(
-        &self,
-        request: impl Into<CommandRequest>,
-        handler: F,
-    ) -> Result<()>
-    where
-        F: FnMut(&StreamEvent) -> std::result::Result<(), E>,
-        E: Into<Box<dyn std::error::Error + Send + Sync>>,
-    {
-        let stream = self.run_command_stream(request).await?;
-        for_each_event(stream, handler_fn(handler)).await
     }
 
     /// Starts a command in the background and returns its id (the `init` event's text)

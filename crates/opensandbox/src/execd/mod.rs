@@ -11,7 +11,7 @@
 //! |---|---|---|
 //! | collected | [`ExecdClient::run_command`] | an [`Execution`] once the run has finished |
 //! | stream | [`ExecdClient::run_command_stream`] | `impl Stream<Item = Result<StreamEvent>>`, ending at the terminal event |
-//! | callback | [`ExecdClient::run_command_with_handler`] | `()` once the run has finished; the handler sees every event and may stop early by returning an error (Go SDK's `EventHandler`) |
+//! | callback | [`Commands::run_with_handler`](crate::sandbox::Commands::run_with_handler) (from [`ExecdClient::commands`]) | the [`Execution`] once the run has finished; the handler sees every event (`try_run_with_handler`: it may stop early by returning an error, the Go SDK's `EventHandler`; `run_with_async_handler`: it may await) |
 //!
 //! Streams have no whole-request deadline: a command may run for hours. They are bounded
 //! by the connect timeout and an idle watchdog instead
@@ -131,6 +131,27 @@ impl ExecdClient {
         Ok(ExecdClient { transport, api })
     }
 
+    /// Shell commands through this execd: the same handle as
+    /// [`Sandbox::commands`](crate::Sandbox::commands), fixed to this endpoint.
+    #[must_use]
+    pub fn commands(&self) -> crate::sandbox::Commands {
+        crate::sandbox::Commands::new(crate::sandbox::ExecdSource::Fixed(self.clone()))
+    }
+
+    /// Code contexts and runs through this execd: the same handle as
+    /// [`Sandbox::code`](crate::Sandbox::code), fixed to this endpoint.
+    #[must_use]
+    pub fn code(&self) -> crate::sandbox::Code {
+        crate::sandbox::Code::new(crate::sandbox::ExecdSource::Fixed(self.clone()))
+    }
+
+    /// Files through this execd: the same handle as
+    /// [`Sandbox::files`](crate::Sandbox::files), fixed to this endpoint.
+    #[must_use]
+    pub fn files(&self) -> crate::sandbox::Files {
+        crate::sandbox::Files::new(crate::sandbox::ExecdSource::Fixed(self.clone()))
+    }
+
     /// The base URL this client talks to.
     #[must_use]
     pub fn base_url(&self) -> &str {
@@ -209,18 +230,6 @@ async fn decode_json<T: serde::de::DeserializeOwned>(
     let body = transport.read_body(resp).await?;
     serde_json::from_slice(&body)
         .map_err(|e| Error::decode(status, e.to_string(), crate::error::snippet(&body)))
-}
-
-/// Adapts a handler with any error type to the one [`crate::stream::for_each_event`]
-/// takes.
-fn handler_fn<F, E>(
-    mut handler: F,
-) -> impl FnMut(&StreamEvent) -> std::result::Result<(), Box<dyn std::error::Error + Send + Sync>>
-where
-    F: FnMut(&StreamEvent) -> std::result::Result<(), E>,
-    E: Into<Box<dyn std::error::Error + Send + Sync>>,
-{
-    move |event| handler(event).map_err(Into::into)
 }
 
 /// Refuses empty identifiers before anything is sent.

@@ -7,7 +7,7 @@ use super::commands::timeout_ms;
 use super::{ExecdClient, check_id, path_segment};
 use crate::error::{Error, Result};
 use crate::execution::{CollectOptions, Execution};
-use crate::stream::{EventStream, StreamEvent, for_each_event};
+use crate::stream::EventStream;
 
 /// Options for [`ExecdClient::create_session`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -142,26 +142,6 @@ impl ExecdClient {
             &body,
         )
         .await
-    }
-
-    /// Runs a command line in a session, calling `handler` with every event; a handler
-    /// error stops reading and comes back as [`Error::Handler`].
-    ///
-    /// # Errors
-    ///
-    /// As every call of [`ExecdClient`]: see [its errors](ExecdClient#errors).
-    pub async fn run_in_session_with_handler<F, E>(
-        &self,
-        session_id: &str,
-        command: impl Into<SessionCommand>,
-        handler: F,
-    ) -> Result<()>
-    where
-        F: FnMut(&StreamEvent) -> std::result::Result<(), E>,
-        E: Into<Box<dyn std::error::Error + Send + Sync>>,
-    {
-        let stream = self.run_in_session_stream(session_id, command).await?;
-        for_each_event(stream, super::handler_fn(handler)).await
     }
 
     /// Closes a session, killing anything still running in it.
