@@ -13,25 +13,36 @@ use reqwest::header::HeaderMap;
 use crate::error::{Error, Result};
 use crate::execd::ExecdClient;
 use crate::pty::WebSocket;
+use crate::sandbox::ExecdSource;
 
 /// One port inside a sandbox (from [`crate::Sandbox::port`] or [`SandboxPort::new`]).
-#[derive(Debug, Clone)]
+/// Taken from a sandbox, it follows the sandbox's current execd endpoint (which changes
+/// on resume); an HTTP client built with [`SandboxPort::client`] keeps the endpoint of
+/// the moment it was built.
+#[derive(Clone)]
 pub struct SandboxPort {
-    execd: ExecdClient,
+    source: ExecdSource,
     port: u16,
-    base_url: String,
+}
+
+impl std::fmt::Debug for SandboxPort {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SandboxPort")
+            .field("port", &self.port)
+            .field("base_url", &self.base_url())
+            .finish()
+    }
 }
 
 impl SandboxPort {
     /// Port `port` behind `execd`.
     #[must_use]
     pub fn new(execd: ExecdClient, port: u16) -> Self {
-        let base_url = execd.transport.url(&format!("/proxy/{port}"));
-        SandboxPort {
-            execd,
-            port,
-            base_url,
-        }
+        Self::from_source(ExecdSource::Fixed(execd), port)
+    }
+
+    pub(crate) fn from_source(source: ExecdSource, port: u16) -> Self {
+        SandboxPort { source, port }
     }
 
     /// The port number inside the sandbox.
@@ -42,25 +53,29 @@ impl SandboxPort {
 
     /// The base URL (`…/proxy/{port}`, no trailing slash): append paths starting with `/`.
     #[must_use]
-    pub fn base_url(&self) -> &str {
-        &self.base_url
+    pub fn base_url(&self) -> String {
+        self.source
+            .get()
+            .transport
+            .url(&format!("/proxy/{}", self.port))
     }
 
     /// `base_url + path` (a `/` is added when `path` lacks one).
     #[must_use]
     pub fn url(&self, path: &str) -> String {
+        let base = self.base_url();
         if path.starts_with('/') {
-            format!("{}{path}", self.base_url)
+            format!("{base}{path}")
         } else {
-            format!("{}/{path}", self.base_url)
+            format!("{base}/{path}")
         }
     }
 
     /// Headers every request must carry (execd's token and the endpoint's headers).
     /// Values are marked sensitive: they are credentials.
     #[must_use]
-    pub fn headers(&self) -> &HeaderMap {
-        self.execd.transport.headers()
+    pub fn headers(&self) -> HeaderMap {
+        self.source.get().transport.headers().clone()
     }
 
     /// An HTTP client with [`SandboxPort::headers`] as default headers and the SDK's
@@ -73,7 +88,8 @@ impl SandboxPort {
     /// [`Error::Config`] when the HTTP client cannot be built from
     /// the TLS settings.
     pub fn client(&self) -> Result<reqwest::Client> {
-        let options = self.execd.transport.options();
+        let execd = self.source.get();
+        let options = execd.transport.options();
         let same_origin = reqwest::redirect::Policy::custom(|attempt| {
             let same = attempt.previous().last().is_some_and(|prev| {
                 prev.scheme() == attempt.url().scheme()
@@ -90,7 +106,7 @@ impl SandboxPort {
             .connect_timeout(options.connect_timeout)
             .tcp_nodelay(true)
             .redirect(same_origin)
-            .default_headers(self.headers().clone());
+            .default_headers(execd.transport.headers().clone());
         if !options.transport.use_env_proxy {
             builder = builder.no_proxy();
         }
@@ -108,7 +124,7 @@ impl SandboxPort {
     /// A connection, TLS or handshake failure (the port refused, or answered with an error
     /// status).
     pub async fn websocket(&self, path: &str) -> Result<WebSocket> {
-        self.execd.websocket(&self.url(path)).await
+        self.source.get().websocket(&self.url(path)).await
     }
 }
 

@@ -528,12 +528,18 @@ async fn resume_re_resolves_the_endpoints() {
     let code = sandbox.code();
     let vault = sandbox.vault();
     let egress = sandbox.egress();
+    let port = sandbox.port(8080);
     assert!(sandbox.execd().base_url().ends_with("/old/44772"));
+    assert!(port.base_url().ends_with("/old/44772/proxy/8080"));
     assert_eq!(vault.get().await.unwrap().revision, 3);
     sandbox.pause().await.unwrap();
     sandbox.resume().await.unwrap();
     assert!(sandbox.execd().base_url().ends_with("/new/44772"));
     // Handles taken before the resume follow the new endpoint too.
+    assert!(
+        port.base_url().ends_with("/new/44772/proxy/8080"),
+        "{port:?}"
+    );
     Mock::given(method("GET"))
         .and(path("/new/44772/command/status/c1"))
         .respond_with(

@@ -152,50 +152,63 @@ impl AttachOptions {
     }
 }
 
-/// PTY sessions of one sandbox (from [`crate::Sandbox::pty`]).
-#[derive(Debug, Clone)]
+/// PTY sessions of one sandbox (from [`crate::Sandbox::pty`]); taken from a sandbox, it
+/// follows the sandbox's current execd endpoint. An attached [`PtySession`] keeps the
+/// endpoint it attached to.
+#[derive(Clone)]
 pub struct Pty {
-    execd: ExecdClient,
+    source: crate::sandbox::ExecdSource,
+}
+
+impl std::fmt::Debug for Pty {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pty")
+            .field("execd", &self.source.get().base_url())
+            .finish()
+    }
 }
 
 impl Pty {
     /// The handle for `execd`'s sessions.
     #[must_use]
     pub fn new(execd: ExecdClient) -> Self {
-        Pty { execd }
+        Pty {
+            source: crate::sandbox::ExecdSource::Fixed(execd),
+        }
+    }
+
+    pub(crate) fn from_source(source: crate::sandbox::ExecdSource) -> Self {
+        Pty { source }
     }
 
     /// Creates a session; its shell starts on the first attach. Returns its id.
     ///
     /// # Errors
     ///
-    /// [`Error::Api`] for an error status (404 for an unknown session),
-    /// a transport failure; attaching also fails with [`Error::Pty`]
-    /// when the WebSocket handshake is refused.
+    /// [`Error::Api`] for an error status (404 for an unknown session) or a transport
+    /// failure.
     pub async fn create(&self, options: PtyCreateOptions) -> Result<String> {
-        self.execd.create_pty(options).await
+        self.source.get().create_pty(options).await
     }
 
     /// The session's state.
     ///
     /// # Errors
     ///
-    /// [`Error::Api`] for an error status (404 for an unknown session),
-    /// a transport failure; attaching also fails with [`Error::Pty`]
-    /// when the WebSocket handshake is refused.
+    /// [`Error::Api`] for an error status (404 for an unknown session) or a transport
+    /// failure.
     pub async fn status(&self, session_id: &str) -> Result<PtyStatus> {
-        self.execd.pty_status(session_id).await
+        self.source.get().pty_status(session_id).await
     }
 
     /// Kills the session's shell and forgets the session.
     ///
     /// # Errors
     ///
-    /// [`Error::Api`] for an error status (404 for an unknown session),
-    /// a transport failure; attaching also fails with [`Error::Pty`]
-    /// when the WebSocket handshake is refused.
+    /// [`Error::Api`] for an error status (404 for an unknown session) or a transport
+    /// failure.
     pub async fn delete(&self, session_id: &str) -> Result<()> {
-        self.execd.delete_pty(session_id).await
+        self.source.get().delete_pty(session_id).await
     }
 
     /// Attaches to the session over WebSocket (starting its shell on the first attach).
@@ -206,7 +219,7 @@ impl Pty {
     /// a transport failure; attaching also fails with [`Error::Pty`]
     /// when the WebSocket handshake is refused.
     pub async fn attach(&self, session_id: &str, options: AttachOptions) -> Result<PtySession> {
-        self.execd.attach_pty(session_id, options).await
+        self.source.get().attach_pty(session_id, options).await
     }
 }
 

@@ -185,8 +185,8 @@ impl BackgroundCommand {
     ///
     /// As the same operation on [`Commands`](crate::sandbox::Commands): an error status
     /// (404 for an unknown command) or a transport failure.
-    pub async fn status(&self) -> Result<CommandStatus> {
-        self.execd.get().command_status(&self.id).await
+    pub async fn status(&self) -> Result<crate::model::CommandStatus> {
+        Ok(self.execd.get().command_status(&self.id).await?.into())
     }
 
     /// Output written since `cursor` (a byte offset; `None` for everything), and the

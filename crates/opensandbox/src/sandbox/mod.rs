@@ -423,14 +423,14 @@ impl Sandbox {
     /// Interactive terminals (PTY sessions over WebSocket).
     #[must_use]
     pub fn pty(&self) -> crate::pty::Pty {
-        crate::pty::Pty::new(self.execd())
+        crate::pty::Pty::from_source(self.source())
     }
 
     /// A port inside the sandbox, reached through execd's `/proxy/{port}/`: its base URL
     /// and headers, an HTTP client and WebSocket connections.
     #[must_use]
     pub fn port(&self, port: u16) -> crate::port::SandboxPort {
-        crate::port::SandboxPort::new(self.execd(), port)
+        crate::port::SandboxPort::from_source(self.source(), port)
     }
 
     /// The network policy, through the egress sidecar.
