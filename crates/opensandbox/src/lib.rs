@@ -92,6 +92,7 @@ pub use execd::ExecdClient;
 pub use lifecycle::LifecycleClient;
 pub use sandbox::{Sandbox, SandboxCreateOptions, SandboxManager};
 pub use secret::Secret;
+pub use stream::Text;
 pub use transport::retry::RetryPolicy;
 pub use transport::tls::RootCertificates;
 pub use transport::tls::TransportConfig;

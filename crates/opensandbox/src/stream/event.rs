@@ -7,7 +7,10 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
+use bytes::Bytes;
+
 use super::parser::{Frame, snippet};
+use super::text::Text;
 use crate::error::{Error, Result};
 
 /// The `ename` execd gives a command that exited non-zero; its `evalue` is the exit code.
@@ -40,16 +43,18 @@ pub enum StreamEvent {
     /// A piece of standard output.
     #[non_exhaustive]
     Stdout {
-        /// The output text, as the server sent it (not necessarily whole lines).
-        text: String,
+        /// The output text, as the server sent it (not necessarily whole lines); a slice
+        /// of the received bytes unless the JSON string had escapes.
+        text: Text,
         /// When the event was generated.
         timestamp: Option<i64>,
     },
     /// A piece of standard error.
     #[non_exhaustive]
     Stderr {
-        /// The output text, as the server sent it (not necessarily whole lines).
-        text: String,
+        /// The output text, as the server sent it (not necessarily whole lines); a slice
+        /// of the received bytes unless the JSON string had escapes.
+        text: Text,
         /// When the event was generated.
         timestamp: Option<i64>,
     },
@@ -122,18 +127,24 @@ impl StreamEvent {
     /// assert!(ev.is_terminal());
     /// ```
     pub fn from_json(json: &[u8]) -> Result<StreamEvent> {
-        decode(json, None)
+        decode(json, None, None)
     }
 
     /// Decodes the event carried by a frame. The SSE `event:` name stands in for a missing
-    /// `type` field.
+    /// `type` field. Output [`Text`] is a slice of the frame's bytes where the JSON string
+    /// has no escapes.
     pub fn from_frame(frame: &Frame) -> Result<StreamEvent> {
-        decode(&frame.data, frame.event.as_deref())
+        decode(&frame.data, Some(&frame.data), frame.event.as_deref())
     }
 
-    /// Decodes an event from its JSON text and the SSE event name, if any.
-    pub(crate) fn from_json_hinted(json: &[u8], sse_event: Option<&str>) -> Result<StreamEvent> {
-        decode(json, sse_event)
+    /// Decodes an event from its JSON text (which lies inside `buf`) and the SSE event
+    /// name, if any; output text is sliced from `buf`.
+    pub(crate) fn from_json_in(
+        buf: &Bytes,
+        json: &[u8],
+        sse_event: Option<&str>,
+    ) -> Result<StreamEvent> {
+        decode(json, Some(buf), sse_event)
     }
 
     /// Whether this event ends the stream: `execution_complete` or `error`.
@@ -251,7 +262,8 @@ pub(super) struct WireError {
     traceback: Option<Vec<String>>,
 }
 
-fn decode(json: &[u8], sse_event: Option<&str>) -> Result<StreamEvent> {
+/// Decodes one event; output text is sliced from `buf` (which holds `json`) when given.
+fn decode(json: &[u8], buf: Option<&Bytes>, sse_event: Option<&str>) -> Result<StreamEvent> {
     // An SSE `data:` payload that is not a JSON object (plain text from a proxy or an
     // older server) is kept as an unknown event holding the text, not a stream failure.
     // Bare JSON frames have no such excuse: there, anything but an object is malformed.
@@ -267,7 +279,7 @@ fn decode(json: &[u8], sse_event: Option<&str>) -> Result<StreamEvent> {
         Some(wire) => wire,
         None => decode_serde(json)?,
     };
-    build(wire, json, sse_event)
+    build(wire, json, buf, sse_event)
 }
 
 pub(super) fn decode_serde(json: &[u8]) -> Result<Wire<'_>> {
@@ -275,7 +287,13 @@ pub(super) fn decode_serde(json: &[u8]) -> Result<Wire<'_>> {
     serde_json::from_slice(json).map_err(|e| malformed(json, &e))
 }
 
-pub(super) fn build(wire: Wire<'_>, json: &[u8], sse_event: Option<&str>) -> Result<StreamEvent> {
+/// The event a decoded [`Wire`] object stands for; `buf`, if given, holds `json`.
+pub(super) fn build(
+    wire: Wire<'_>,
+    json: &[u8],
+    buf: Option<&Bytes>,
+    sse_event: Option<&str>,
+) -> Result<StreamEvent> {
     let kind: &str = match (&wire.kind, sse_event) {
         (Some(k), _) => k,
         (None, Some(ev)) if ev != "message" => ev,
@@ -284,11 +302,11 @@ pub(super) fn build(wire: Wire<'_>, json: &[u8], sse_event: Option<&str>) -> Res
     let timestamp = wire.timestamp;
     Ok(match kind {
         "stdout" => StreamEvent::Stdout {
-            text: owned(wire.text),
+            text: text(wire.text, buf),
             timestamp,
         },
         "stderr" => StreamEvent::Stderr {
-            text: owned(wire.text),
+            text: text(wire.text, buf),
             timestamp,
         },
         "init" => StreamEvent::Init {
@@ -335,6 +353,18 @@ pub(super) fn build(wire: Wire<'_>, json: &[u8], sse_event: Option<&str>) -> Res
 #[inline]
 fn owned(text: Option<Cow<'_, str>>) -> String {
     text.map(Cow::into_owned).unwrap_or_default()
+}
+
+/// Output text: a slice of `buf` when the string was borrowed from it (no escapes), the
+/// decoded string otherwise.
+#[inline]
+fn text(text: Option<Cow<'_, str>>, buf: Option<&Bytes>) -> Text {
+    match (text, buf) {
+        (None, _) => Text::new(),
+        (Some(Cow::Owned(s)), _) => Text::from(s),
+        (Some(Cow::Borrowed(s)), Some(buf)) => Text::slice_of(buf, s),
+        (Some(Cow::Borrowed(s)), None) => Text::copy_from_str(s),
+    }
 }
 
 pub(crate) fn malformed(json: &[u8], e: &serde_json::Error) -> Error {

@@ -245,11 +245,11 @@ mod tests {
 
     /// The fast path and serde agree on everything the fast path accepts.
     fn check(json: &[u8]) -> bool {
-        let slow = decode_serde(json).and_then(|w| build(w, json, None));
+        let slow = decode_serde(json).and_then(|w| build(w, json, None, None));
         match decode(json) {
             None => false,
             Some(w) => {
-                let fast = build(w, json, None).expect("fast path events build");
+                let fast = build(w, json, None, None).expect("fast path events build");
                 match slow {
                     Ok(slow) => assert_eq!(fast, slow, "{:?}", String::from_utf8_lossy(json)),
                     Err(e) => panic!(

@@ -44,12 +44,14 @@ mod event;
 mod fastjson;
 mod metrics;
 mod parser;
+mod text;
 
 pub use body::{EventStream, FrameStream};
 pub(crate) use event::command_exit_code;
 pub use event::{COMMAND_EXEC_ERROR, StreamEvent};
 pub use metrics::{Metrics, MetricsStream};
 pub use parser::{Frame, FrameFormat, FrameParser};
+pub use text::Text;
 
 /// The default limit on one event's payload: 64 MiB of output plus room for the JSON
 /// envelope and escaping (8 MiB).

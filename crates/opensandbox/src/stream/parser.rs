@@ -251,7 +251,7 @@ impl FrameParser {
     /// The next decoded event, or `None` when more input is needed (or, after
     /// [`finish`](Self::finish), when the input is exhausted).
     pub fn next_event(&mut self) -> Option<Result<StreamEvent>> {
-        self.next_decoded(StreamEvent::from_json_hinted)
+        self.next_decoded(StreamEvent::from_json_in)
     }
 
     /// The next complete frame, or `None` when more input is needed (or, after
@@ -272,27 +272,36 @@ impl FrameParser {
         }))
     }
 
-    /// The next frame, decoded by `decode(payload, sse_event_type)` straight from the
-    /// received bytes; the type is `None` for a bare JSON frame and the SSE event type
-    /// (`message` unless named) for an SSE event (no `Frame` is built for a bare JSON
-    /// line).
+    /// The next frame, decoded by `decode(buffer, payload, sse_event_type)` straight from
+    /// the received bytes: `payload` lies inside `buffer` (a received chunk, the line
+    /// gathered across chunks, or a built frame), so the decoder can slice strings out of
+    /// `buffer` without copying them. The type is `None` for a bare JSON frame and the SSE
+    /// event type (`message` unless named) for an SSE event (no `Frame` is built for a
+    /// bare JSON line).
     pub(crate) fn next_decoded<T>(
         &mut self,
-        decode: impl FnOnce(&[u8], Option<&str>) -> Result<T>,
+        decode: impl FnOnce(&Bytes, &[u8], Option<&str>) -> Result<T>,
     ) -> Option<Result<T>> {
         Some(self.next_raw()?.and_then(|raw| match raw {
-            Raw::Json(line) => decode(self.bytes_of(line), None),
+            Raw::Json(line) if line.in_carry => {
+                // A line gathered across chunks: hand its buffer over (no copy).
+                let data = self.take_bytes(line);
+                decode(&data, &data, None)
+            }
+            Raw::Json(line) => decode(&self.chunk, &self.chunk[line.start..line.end], None),
             // An SSE event always has a type: `message` unless it names one.
             Raw::SseInChunk { start, end, event } => decode(
+                &self.chunk,
                 &self.chunk[start..end],
                 Some(event.as_deref().unwrap_or("message")),
             ),
             Raw::Frame(frame) => match frame.format {
                 FrameFormat::Sse => decode(
                     &frame.data,
+                    &frame.data,
                     Some(frame.event.as_deref().unwrap_or("message")),
                 ),
-                FrameFormat::Json => decode(&frame.data, None),
+                FrameFormat::Json => decode(&frame.data, &frame.data, None),
             },
         }))
     }
