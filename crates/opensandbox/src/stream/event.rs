@@ -7,10 +7,8 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
-use bytes::Bytes;
-
 use super::parser::{Frame, snippet};
-use super::text::Text;
+use super::text::{Text, TextSource};
 use crate::error::{Error, Result};
 
 /// The `ename` execd gives a command that exited non-zero; its `evalue` is the exit code.
@@ -127,24 +125,28 @@ impl StreamEvent {
     /// assert!(ev.is_terminal());
     /// ```
     pub fn from_json(json: &[u8]) -> Result<StreamEvent> {
-        decode(json, None, None)
+        decode(json, TextSource::detached(), None)
     }
 
     /// Decodes the event carried by a frame. The SSE `event:` name stands in for a missing
     /// `type` field. Output [`Text`] is a slice of the frame's bytes where the JSON string
     /// has no escapes.
     pub fn from_frame(frame: &Frame) -> Result<StreamEvent> {
-        decode(&frame.data, Some(&frame.data), frame.event.as_deref())
+        let source = TextSource {
+            buf: Some(&frame.data),
+            arena: None,
+        };
+        decode(&frame.data, source, frame.event.as_deref())
     }
 
-    /// Decodes an event from its JSON text (which lies inside `buf`) and the SSE event
-    /// name, if any; output text is sliced from `buf`.
+    /// Decodes an event from its JSON text and the SSE event name, if any; output text
+    /// comes from `source`.
     pub(crate) fn from_json_in(
-        buf: &Bytes,
         json: &[u8],
+        source: TextSource<'_>,
         sse_event: Option<&str>,
     ) -> Result<StreamEvent> {
-        decode(json, Some(buf), sse_event)
+        decode(json, source, sse_event)
     }
 
     /// Whether this event ends the stream: `execution_complete` or `error`.
@@ -238,8 +240,8 @@ pub(crate) fn result_text(results: &Map<String, Value>) -> Option<Cow<'_, str>> 
 pub(super) struct Wire<'a> {
     #[serde(rename = "type", borrow, default, deserialize_with = "opt_cow")]
     pub(super) kind: Option<Cow<'a, str>>,
-    #[serde(borrow, default, deserialize_with = "opt_cow")]
-    pub(super) text: Option<Cow<'a, str>>,
+    #[serde(borrow, default, deserialize_with = "opt_wire_text")]
+    pub(super) text: Option<WireText<'a>>,
     #[serde(default, deserialize_with = "lenient_i64")]
     pub(super) execution_count: Option<i64>,
     #[serde(default, deserialize_with = "lenient_i64")]
@@ -252,6 +254,32 @@ pub(super) struct Wire<'a> {
     pub(super) error: Option<Box<WireError>>,
 }
 
+/// The `text` of an event as decoded: borrowed from the frame or decoded by serde, or
+/// already a [`Text`] (the fast path).
+pub(super) enum WireText<'a> {
+    Str(Cow<'a, str>),
+    Text(Text),
+}
+
+impl WireText<'_> {
+    fn into_string(self) -> String {
+        match self {
+            WireText::Str(s) => s.into_owned(),
+            WireText::Text(t) => t.into(),
+        }
+    }
+
+    /// Output text: a slice of the received buffer when the string was borrowed from it.
+    #[inline]
+    fn into_text(self, source: &TextSource<'_>) -> Text {
+        match self {
+            WireText::Text(t) => t,
+            WireText::Str(Cow::Borrowed(s)) => source.text(s),
+            WireText::Str(Cow::Owned(s)) => Text::from(s),
+        }
+    }
+}
+
 #[derive(Deserialize, Default)]
 pub(super) struct WireError {
     #[serde(default, deserialize_with = "lenient_string")]
@@ -262,8 +290,8 @@ pub(super) struct WireError {
     traceback: Option<Vec<String>>,
 }
 
-/// Decodes one event; output text is sliced from `buf` (which holds `json`) when given.
-fn decode(json: &[u8], buf: Option<&Bytes>, sse_event: Option<&str>) -> Result<StreamEvent> {
+/// Decodes one event; its output text comes from `source`.
+fn decode(json: &[u8], mut source: TextSource<'_>, sse_event: Option<&str>) -> Result<StreamEvent> {
     // An SSE `data:` payload that is not a JSON object (plain text from a proxy or an
     // older server) is kept as an unknown event holding the text, not a stream failure.
     // Bare JSON frames have no such excuse: there, anything but an object is malformed.
@@ -275,11 +303,11 @@ fn decode(json: &[u8], buf: Option<&Bytes>, sse_event: Option<&str>) -> Result<S
             raw: Value::String(String::from_utf8_lossy(json).into_owned()),
         });
     }
-    let wire = match super::fastjson::decode(json) {
+    let wire = match super::fastjson::decode(json, &mut source) {
         Some(wire) => wire,
         None => decode_serde(json)?,
     };
-    build(wire, json, buf, sse_event)
+    build(wire, json, &source, sse_event)
 }
 
 pub(super) fn decode_serde(json: &[u8]) -> Result<Wire<'_>> {
@@ -287,11 +315,11 @@ pub(super) fn decode_serde(json: &[u8]) -> Result<Wire<'_>> {
     serde_json::from_slice(json).map_err(|e| malformed(json, &e))
 }
 
-/// The event a decoded [`Wire`] object stands for; `buf`, if given, holds `json`.
+/// The event a decoded [`Wire`] object (of `json`) stands for.
 pub(super) fn build(
     wire: Wire<'_>,
     json: &[u8],
-    buf: Option<&Bytes>,
+    source: &TextSource<'_>,
     sse_event: Option<&str>,
 ) -> Result<StreamEvent> {
     let kind: &str = match (&wire.kind, sse_event) {
@@ -302,11 +330,11 @@ pub(super) fn build(
     let timestamp = wire.timestamp;
     Ok(match kind {
         "stdout" => StreamEvent::Stdout {
-            text: text(wire.text, buf),
+            text: text(wire.text, source),
             timestamp,
         },
         "stderr" => StreamEvent::Stderr {
-            text: text(wire.text, buf),
+            text: text(wire.text, source),
             timestamp,
         },
         "init" => StreamEvent::Init {
@@ -336,7 +364,7 @@ pub(super) fn build(
                 ename: err.ename.unwrap_or_default(),
                 evalue: err
                     .evalue
-                    .or_else(|| wire.text.map(Cow::into_owned))
+                    .or_else(|| wire.text.map(WireText::into_string))
                     .unwrap_or_default(),
                 traceback: err.traceback.unwrap_or_default(),
                 timestamp,
@@ -351,20 +379,13 @@ pub(super) fn build(
 }
 
 #[inline]
-fn owned(text: Option<Cow<'_, str>>) -> String {
-    text.map(Cow::into_owned).unwrap_or_default()
+fn owned(text: Option<WireText<'_>>) -> String {
+    text.map(WireText::into_string).unwrap_or_default()
 }
 
-/// Output text: a slice of `buf` when the string was borrowed from it (no escapes), the
-/// decoded string otherwise.
 #[inline]
-fn text(text: Option<Cow<'_, str>>, buf: Option<&Bytes>) -> Text {
-    match (text, buf) {
-        (None, _) => Text::new(),
-        (Some(Cow::Owned(s)), _) => Text::from(s),
-        (Some(Cow::Borrowed(s)), Some(buf)) => Text::slice_of(buf, s),
-        (Some(Cow::Borrowed(s)), None) => Text::copy_from_str(s),
-    }
+fn text(text: Option<WireText<'_>>, source: &TextSource<'_>) -> Text {
+    text.map(|t| t.into_text(source)).unwrap_or_default()
 }
 
 pub(crate) fn malformed(json: &[u8], e: &serde_json::Error) -> Error {
@@ -424,6 +445,10 @@ fn opt_cow<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Cow<'de, str>>, D::
         }
     }
     d.deserialize_option(Opt)
+}
+
+fn opt_wire_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<WireText<'de>>, D::Error> {
+    opt_cow(d).map(|s| s.map(WireText::Str))
 }
 
 /// An integer that may arrive as an integer, a float or a numeric string; anything else

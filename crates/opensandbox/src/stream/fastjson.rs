@@ -2,15 +2,21 @@
 //! `type`, `text`, `timestamp`, `execution_count` and `execution_time`
 //! (`{"type":"stdout","text":"…","timestamp":…}`).
 //!
-//! It parses such an object in one pass, copying `text` once. Anything it is not sure of
-//! — another key, a nested value, `null`, a float, an escaped key, a duplicate key, invalid
-//! UTF-8, a lone surrogate, any syntax error — makes it return `None`, and the caller
-//! decodes the event with serde_json instead, which gives the same result for everything
-//! this path accepts (a test checks this) and the precise error for what is invalid.
+//! It parses such an object in one pass. `text` becomes a [`Text`]: a slice of the
+//! received buffer when the JSON string has no escapes (no copy), else decoded once into
+//! the parser's [`TextArena`](super::text::TextArena) (no allocation per event). Anything
+//! it is not sure of — another key, a nested value, `null`, a float, an escaped key or
+//! `type`, a duplicate key, invalid UTF-8, a lone surrogate, any syntax error — makes it
+//! return `None`, and the caller decodes the event with serde_json instead, which gives
+//! the same result for everything this path accepts (a test checks this) and the precise
+//! error for what is invalid.
 
 use std::borrow::Cow;
 
-use super::event::Wire;
+use bytes::{BufMut, BytesMut};
+
+use super::event::{Wire, WireText};
+use super::text::{Text, TextSource};
 
 const LO: u64 = 0x0101_0101_0101_0101;
 const HI: u64 = 0x8080_8080_8080_8080;
@@ -24,8 +30,8 @@ enum Key {
     ExecutionTime,
 }
 
-/// Decodes a flat event object, or gives up (`None`).
-pub(super) fn decode(b: &[u8]) -> Option<Wire<'_>> {
+/// Decodes a flat event object, or gives up (`None`). Its `text` comes from `source`.
+pub(super) fn decode<'a>(b: &'a [u8], source: &mut TextSource<'_>) -> Option<Wire<'a>> {
     let mut i = skip_ws(b, 0);
     if b.get(i) != Some(&b'{') {
         return None;
@@ -62,13 +68,13 @@ pub(super) fn decode(b: &[u8]) -> Option<Wire<'_>> {
             i = skip_ws(b, i + 1);
             let next = match key {
                 Key::Type => {
-                    let (s, n) = string(b, i)?;
-                    wire.kind = Some(s);
+                    let (s, n) = plain_string(b, i)?;
+                    wire.kind = Some(Cow::Borrowed(s));
                     n
                 }
                 Key::Text => {
-                    let (s, n) = string(b, i)?;
-                    wire.text = Some(s);
+                    let (t, n) = text(b, i, source)?;
+                    wire.text = Some(WireText::Text(t));
                     n
                 }
                 Key::Timestamp => {
@@ -179,40 +185,59 @@ fn hex4(b: &[u8], i: usize) -> Option<u32> {
     Some(v)
 }
 
-/// The JSON string whose opening quote is at `i`: borrowed when it has no escapes.
-/// Returns the string and the index after its closing quote.
+/// The JSON string without escapes whose opening quote is at `i`, and the index after
+/// its closing quote; `None` for anything else (escapes included: serde decodes those).
 #[inline(always)]
-fn string(b: &[u8], i: usize) -> Option<(Cow<'_, str>, usize)> {
+fn plain_string(b: &[u8], i: usize) -> Option<(&str, usize)> {
     if b.get(i) != Some(&b'"') {
         return None;
     }
-    let mut i = i + 1;
-    let j = find_special(b, i);
-    if *b.get(j)? == b'"' {
-        let s = std::str::from_utf8(&b[i..j]).ok()?;
-        return Some((Cow::Borrowed(s), j + 1));
+    let start = i + 1;
+    let j = find_special(b, start);
+    if *b.get(j)? != b'"' {
+        return None;
     }
-    let mut out: Vec<u8> = Vec::with_capacity(b.len() - i);
-    let mut j = j;
+    Some((std::str::from_utf8(&b[start..j]).ok()?, j + 1))
+}
+
+/// The JSON string whose opening quote is at `i`, as output text: a slice of the received
+/// buffer when it has no escapes, decoded otherwise. Returns the text and the index after
+/// its closing quote.
+#[inline(always)]
+fn text(b: &[u8], i: usize, source: &mut TextSource<'_>) -> Option<(Text, usize)> {
+    if b.get(i) != Some(&b'"') {
+        return None;
+    }
+    let start = i + 1;
+    let j = find_special(b, start);
+    if *b.get(j)? == b'"' {
+        let s = std::str::from_utf8(&b[start..j]).ok()?;
+        return Some((source.text(s), j + 1));
+    }
+    // Escapes only shrink: the rest of the frame bounds the decoded size.
+    source.write(b.len() - start, |out| unescape(b, start, j, out))
+}
+
+/// Decodes the string that starts at `i` and whose first escape or control byte is at `j`
+/// into `out`; returns the index after its closing quote.
+fn unescape(b: &[u8], mut i: usize, mut j: usize, out: &mut BytesMut) -> Option<usize> {
     loop {
         out.extend_from_slice(&b[i..j]);
         match *b.get(j)? {
-            b'"' => {
-                return String::from_utf8(out).ok().map(|s| (Cow::Owned(s), j + 1));
-            }
+            b'"' => return Some(j + 1),
             b'\\' => {}
             _ => return None, // a raw control character
         }
         i = j + 2;
         match *b.get(j + 1)? {
-            b'"' => out.push(b'"'),
-            b'\\' => out.push(b'\\'),
-            b'/' => out.push(b'/'),
-            b'b' => out.push(0x08),
-            b'f' => out.push(0x0c),
-            b'n' => out.push(b'\n'),
-            b'r' => out.push(b'\r'),
-            b't' => out.push(b'\t'),
+            b'"' => out.put_u8(b'"'),
+            b'\\' => out.put_u8(b'\\'),
+            b'/' => out.put_u8(b'/'),
+            b'b' => out.put_u8(0x08),
+            b'f' => out.put_u8(0x0c),
+            b'n' => out.put_u8(b'\n'),
+            b'r' => out.put_u8(b'\r'),
+            b't' => out.put_u8(b'\t'),
             b'u' => {
                 let u = hex4(b, i)?;
                 i += 4;
@@ -245,11 +270,12 @@ mod tests {
 
     /// The fast path and serde agree on everything the fast path accepts.
     fn check(json: &[u8]) -> bool {
-        let slow = decode_serde(json).and_then(|w| build(w, json, None, None));
-        match decode(json) {
+        let source = TextSource::detached();
+        let slow = decode_serde(json).and_then(|w| build(w, json, &source, None));
+        match decode(json, &mut TextSource::detached()) {
             None => false,
             Some(w) => {
-                let fast = build(w, json, None, None).expect("fast path events build");
+                let fast = build(w, json, &source, None).expect("fast path events build");
                 match slow {
                     Ok(slow) => assert_eq!(fast, slow, "{:?}", String::from_utf8_lossy(json)),
                     Err(e) => panic!(

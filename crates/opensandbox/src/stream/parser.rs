@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use bytes::{BufMut, Bytes, BytesMut};
 
+use super::text::{TextArena, TextSource};
 use super::{DEFAULT_MAX_EVENT_SIZE, event::StreamEvent};
 use crate::error::{Error, Result};
 
@@ -114,6 +115,8 @@ pub struct FrameParser {
     retry: Option<Duration>,
     /// [`finish`](Self::finish) was called.
     eof: bool,
+    /// Where event text with escapes is decoded.
+    arena: TextArena,
 }
 
 /// Where a complete line lives: in the current chunk, or in `carry`.
@@ -208,6 +211,7 @@ impl FrameParser {
             last_event_id: None,
             retry: None,
             eof: false,
+            arena: TextArena::default(),
         }
     }
 
@@ -272,38 +276,45 @@ impl FrameParser {
         }))
     }
 
-    /// The next frame, decoded by `decode(buffer, payload, sse_event_type)` straight from
-    /// the received bytes: `payload` lies inside `buffer` (a received chunk, the line
-    /// gathered across chunks, or a built frame), so the decoder can slice strings out of
-    /// `buffer` without copying them. The type is `None` for a bare JSON frame and the SSE
-    /// event type (`message` unless named) for an SSE event (no `Frame` is built for a
-    /// bare JSON line).
+    /// The next frame, decoded by `decode(payload, text_source, sse_event_type)` straight
+    /// from the received bytes. The text source holds the buffer the payload lies in (a
+    /// received chunk, the line gathered across chunks, or a built frame), so strings can
+    /// be sliced out of it without a copy, and the parser's arena for strings with escapes.
+    /// The type is `None` for a bare JSON frame and the SSE event type (`message` unless
+    /// named) for an SSE event (no `Frame` is built for a bare JSON line).
     pub(crate) fn next_decoded<T>(
         &mut self,
-        decode: impl FnOnce(&Bytes, &[u8], Option<&str>) -> Result<T>,
+        decode: impl FnOnce(&[u8], TextSource<'_>, Option<&str>) -> Result<T>,
     ) -> Option<Result<T>> {
-        Some(self.next_raw()?.and_then(|raw| match raw {
+        let raw = match self.next_raw()? {
+            Ok(raw) => raw,
+            Err(e) => return Some(Err(e)),
+        };
+        Some(match raw {
             Raw::Json(line) if line.in_carry => {
                 // A line gathered across chunks: hand its buffer over (no copy).
                 let data = self.take_bytes(line);
-                decode(&data, &data, None)
+                decode(&data, TextSource::new(&data, &mut self.arena), None)
             }
-            Raw::Json(line) => decode(&self.chunk, &self.chunk[line.start..line.end], None),
+            Raw::Json(line) => decode(
+                &self.chunk[line.start..line.end],
+                TextSource::new(&self.chunk, &mut self.arena),
+                None,
+            ),
             // An SSE event always has a type: `message` unless it names one.
             Raw::SseInChunk { start, end, event } => decode(
-                &self.chunk,
                 &self.chunk[start..end],
+                TextSource::new(&self.chunk, &mut self.arena),
                 Some(event.as_deref().unwrap_or("message")),
             ),
-            Raw::Frame(frame) => match frame.format {
-                FrameFormat::Sse => decode(
-                    &frame.data,
-                    &frame.data,
-                    Some(frame.event.as_deref().unwrap_or("message")),
-                ),
-                FrameFormat::Json => decode(&frame.data, &frame.data, None),
-            },
-        }))
+            Raw::Frame(frame) => {
+                let sse = match frame.format {
+                    FrameFormat::Sse => Some(frame.event.as_deref().unwrap_or("message")),
+                    FrameFormat::Json => None,
+                };
+                decode(&frame.data, TextSource::new(&frame.data, &mut self.arena), sse)
+            }
+        })
     }
 
     fn next_raw(&mut self) -> Option<Result<Raw>> {

@@ -7,7 +7,7 @@ use std::hash::{Hash, Hasher};
 use std::ops::Deref;
 use std::str::Utf8Error;
 
-use bytes::Bytes;
+use bytes::{Bytes, BytesMut};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// An immutable, owned UTF-8 string backed by [`Bytes`]: the `text` of stdout and stderr
@@ -50,7 +50,7 @@ impl Text {
     /// The [`Utf8Error`] saying where the bytes stop being UTF-8.
     ///
     /// ```
-    /// use bytes::Bytes;
+    /// use bytes::{Bytes, BytesMut};
     /// use opensandbox::Text;
     ///
     /// assert_eq!(Text::from_utf8(Bytes::from_static(b"caf\xc3\xa9")).unwrap(), "café");
@@ -88,9 +88,9 @@ impl Text {
     #[inline]
     pub fn as_str(&self) -> &str {
         // SAFETY: a `Text` is only built from bytes known to be UTF-8: a `String` or
-        // `&'static str` (`From`), bytes checked by `std::str::from_utf8` (`from_utf8`),
-        // a copy of a `&str` (`copy_from_str`), or the very bytes a `&str` occupies inside
-        // `buf` (`slice_of` checks the address range). `Bytes` is immutable, so they stay
+        // `&'static str` (`From`), bytes checked by `std::str::from_utf8` (`from_utf8`,
+        // `TextSource::write`), a copy of a `&str` (`copy_from_str`), or the very bytes a
+        // `&str` occupies inside `buf` (`slice_of` checks the address range). `Bytes` is immutable, so they stay
         // UTF-8. The tests in this module build a `Text` every way and check it.
         unsafe { std::str::from_utf8_unchecked(&self.0) }
     }
@@ -236,6 +236,87 @@ impl<'de> Deserialize<'de> for Text {
     }
 }
 
+/// How much the [`TextArena`] allocates at a time.
+const ARENA_BLOCK: usize = 32 * 1024;
+
+/// The largest string (bound on its decoded size) decoded into the [`TextArena`]; a
+/// larger one gets an allocation of its own, so that a block is never held by one big
+/// text.
+const ARENA_MAX_STRING: usize = 4 * 1024;
+
+/// Where a parser decodes strings with escapes: many small texts share one allocation
+/// (each is split off as a [`Text`]), instead of one allocation per event.
+#[derive(Debug, Default)]
+pub(crate) struct TextArena {
+    buf: BytesMut,
+}
+
+/// Where the text of the event being decoded comes from.
+pub(crate) struct TextSource<'a> {
+    /// The received buffer the frame lies in, if known: strings without escapes are
+    /// sliced from it.
+    pub(crate) buf: Option<&'a Bytes>,
+    /// Where strings with escapes are decoded; without one, each gets its own allocation.
+    pub(crate) arena: Option<&'a mut TextArena>,
+}
+
+impl<'a> TextSource<'a> {
+    /// Texts sliced from `buf`, or decoded into `arena`.
+    pub(crate) fn new(buf: &'a Bytes, arena: &'a mut TextArena) -> TextSource<'a> {
+        TextSource {
+            buf: Some(buf),
+            arena: Some(arena),
+        }
+    }
+
+    /// A source with no received buffer and no arena: every text is copied.
+    pub(crate) fn detached() -> TextSource<'static> {
+        TextSource {
+            buf: None,
+            arena: None,
+        }
+    }
+
+    /// `s` (a string of the frame being decoded) as a [`Text`]: a slice of the received
+    /// buffer when `s` lies in it, a copy otherwise.
+    #[inline]
+    pub(crate) fn text(&self, s: &str) -> Text {
+        match self.buf {
+            Some(buf) => Text::slice_of(buf, s),
+            None => Text::copy_from_str(s),
+        }
+    }
+
+    /// A text written by `write` into an empty buffer with room for `upper` bytes;
+    /// `write` returns `Some(x)` on success. `None` if `write` gives up or what it wrote
+    /// is not UTF-8.
+    #[inline]
+    pub(crate) fn write<T>(
+        &mut self,
+        upper: usize,
+        write: impl FnOnce(&mut BytesMut) -> Option<T>,
+    ) -> Option<(Text, T)> {
+        match self.arena.as_deref_mut() {
+            Some(arena) if upper <= ARENA_MAX_STRING => {
+                let buf = &mut arena.buf;
+                buf.clear();
+                if buf.capacity() < upper {
+                    // Texts split off the old block keep it alive as long as they need it.
+                    *buf = BytesMut::with_capacity(ARENA_BLOCK);
+                }
+                let x = write(buf)?;
+                std::str::from_utf8(buf).ok()?;
+                Some((Text(buf.split().freeze()), x))
+            }
+            _ => {
+                let mut buf = BytesMut::with_capacity(upper);
+                let x = write(&mut buf)?;
+                Some((Text::from_utf8(buf.freeze()).ok()?, x))
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::{BTreeSet, HashMap};
@@ -315,7 +396,7 @@ mod tests {
         assert_ne!(t, "hello");
         assert_eq!(t.len(), 6);
         assert_eq!(&t[..1], "h");
-        assert_eq!(format!("{t}|{t:?}|{t:>7}"), "héllo|\"héllo\"| héllo");
+        assert_eq!(format!("{t}|{t:?}|{t:>7}"), "héllo|\"héllo\"|  héllo");
         assert_eq!(format!("{:?}", Text::from("a\"\n")), r#""a\"\n""#);
         assert_eq!(t.as_bytes(), "héllo".as_bytes());
         assert_eq!(String::from(t.clone()), "héllo");
