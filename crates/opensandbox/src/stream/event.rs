@@ -134,7 +134,7 @@ impl StreamEvent {
     pub fn from_frame(frame: &Frame) -> Result<StreamEvent> {
         let source = TextSource {
             buf: Some(&frame.data),
-            arena: None,
+            scratch: None,
         };
         decode(&frame.data, source, frame.event.as_deref())
     }

@@ -3,8 +3,8 @@
 //! (`{"type":"stdout","text":"…","timestamp":…}`).
 //!
 //! It parses such an object in one pass. `text` becomes a [`Text`]: a slice of the
-//! received buffer when the JSON string has no escapes (no copy), else decoded once into
-//! the parser's [`TextArena`](super::text::TextArena) (no allocation per event). Anything
+//! received buffer when the JSON string has no escapes (no copy), else decoded in the
+//! parser's scratch buffer and copied out at its exact size. Anything
 //! it is not sure of — another key, a nested value, `null`, a float, an escaped key or
 //! `type`, a duplicate key, invalid UTF-8, a lone surrogate, any syntax error — makes it
 //! return `None`, and the caller decodes the event with serde_json instead, which gives
@@ -12,8 +12,6 @@
 //! error for what is invalid.
 
 use std::borrow::Cow;
-
-use bytes::{BufMut, BytesMut};
 
 use super::event::{Wire, WireText};
 use super::text::{Text, TextSource};
@@ -197,8 +195,30 @@ fn plain_string(b: &[u8], i: usize) -> Option<(&str, usize)> {
     if *b.get(j)? != b'"' {
         return None;
     }
-    Some((std::str::from_utf8(&b[start..j]).ok()?, j + 1))
+    let s = &b[start..j];
+    // The names execd sends, without a UTF-8 check.
+    let known = KINDS.iter().find(|k| k.as_bytes() == s);
+    Some((
+        match known {
+            Some(k) => k,
+            None => std::str::from_utf8(s).ok()?,
+        },
+        j + 1,
+    ))
 }
+
+/// The event types execd sends, most frequent first.
+const KINDS: [&str; 9] = [
+    "stdout",
+    "stderr",
+    "ping",
+    "init",
+    "status",
+    "result",
+    "execution_count",
+    "execution_complete",
+    "error",
+];
 
 /// The JSON string whose opening quote is at `i`, as output text: a slice of the received
 /// buffer when it has no escapes, decoded otherwise. Returns the text and the index after
@@ -211,8 +231,7 @@ fn text(b: &[u8], i: usize, source: &mut TextSource<'_>) -> Option<(Text, usize)
     let start = i + 1;
     let j = find_special(b, start);
     if *b.get(j)? == b'"' {
-        let s = std::str::from_utf8(&b[start..j]).ok()?;
-        return Some((source.text(s), j + 1));
+        return Some((source.plain(&b[start..j])?, j + 1));
     }
     // Escapes only shrink: the rest of the frame bounds the decoded size.
     source.write(b.len() - start, |out| unescape(b, start, j, out))
@@ -220,7 +239,7 @@ fn text(b: &[u8], i: usize, source: &mut TextSource<'_>) -> Option<(Text, usize)
 
 /// Decodes the string that starts at `i` and whose first escape or control byte is at `j`
 /// into `out`; returns the index after its closing quote.
-fn unescape(b: &[u8], mut i: usize, mut j: usize, out: &mut BytesMut) -> Option<usize> {
+fn unescape(b: &[u8], mut i: usize, mut j: usize, out: &mut Vec<u8>) -> Option<usize> {
     loop {
         out.extend_from_slice(&b[i..j]);
         match *b.get(j)? {
@@ -230,14 +249,14 @@ fn unescape(b: &[u8], mut i: usize, mut j: usize, out: &mut BytesMut) -> Option<
         }
         i = j + 2;
         match *b.get(j + 1)? {
-            b'"' => out.put_u8(b'"'),
-            b'\\' => out.put_u8(b'\\'),
-            b'/' => out.put_u8(b'/'),
-            b'b' => out.put_u8(0x08),
-            b'f' => out.put_u8(0x0c),
-            b'n' => out.put_u8(b'\n'),
-            b'r' => out.put_u8(b'\r'),
-            b't' => out.put_u8(b'\t'),
+            b'"' => out.push(b'"'),
+            b'\\' => out.push(b'\\'),
+            b'/' => out.push(b'/'),
+            b'b' => out.push(0x08),
+            b'f' => out.push(0x0c),
+            b'n' => out.push(b'\n'),
+            b'r' => out.push(b'\r'),
+            b't' => out.push(b'\t'),
             b'u' => {
                 let u = hex4(b, i)?;
                 i += 4;

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use bytes::{BufMut, Bytes, BytesMut};
 
-use super::text::{TextArena, TextSource};
+use super::text::{TextScratch, TextSource};
 use super::{DEFAULT_MAX_EVENT_SIZE, event::StreamEvent};
 use crate::error::{Error, Result};
 
@@ -116,7 +116,7 @@ pub struct FrameParser {
     /// [`finish`](Self::finish) was called.
     eof: bool,
     /// Where event text with escapes is decoded.
-    arena: TextArena,
+    scratch: TextScratch,
 }
 
 /// Where a complete line lives: in the current chunk, or in `carry`.
@@ -211,7 +211,7 @@ impl FrameParser {
             last_event_id: None,
             retry: None,
             eof: false,
-            arena: TextArena::default(),
+            scratch: TextScratch::default(),
         }
     }
 
@@ -279,7 +279,7 @@ impl FrameParser {
     /// The next frame, decoded by `decode(payload, text_source, sse_event_type)` straight
     /// from the received bytes. The text source holds the buffer the payload lies in (a
     /// received chunk, the line gathered across chunks, or a built frame), so strings can
-    /// be sliced out of it without a copy, and the parser's arena for strings with escapes.
+    /// be sliced out of it without a copy, and the parser's scratch buffer for strings with escapes.
     /// The type is `None` for a bare JSON frame and the SSE event type (`message` unless
     /// named) for an SSE event (no `Frame` is built for a bare JSON line).
     pub(crate) fn next_decoded<T>(
@@ -294,17 +294,17 @@ impl FrameParser {
             Raw::Json(line) if line.in_carry => {
                 // A line gathered across chunks: hand its buffer over (no copy).
                 let data = self.take_bytes(line);
-                decode(&data, TextSource::new(&data, &mut self.arena), None)
+                decode(&data, TextSource::new(&data, &mut self.scratch), None)
             }
             Raw::Json(line) => decode(
                 &self.chunk[line.start..line.end],
-                TextSource::new(&self.chunk, &mut self.arena),
+                TextSource::new(&self.chunk, &mut self.scratch),
                 None,
             ),
             // An SSE event always has a type: `message` unless it names one.
             Raw::SseInChunk { start, end, event } => decode(
                 &self.chunk[start..end],
-                TextSource::new(&self.chunk, &mut self.arena),
+                TextSource::new(&self.chunk, &mut self.scratch),
                 Some(event.as_deref().unwrap_or("message")),
             ),
             Raw::Frame(frame) => {
@@ -312,7 +312,7 @@ impl FrameParser {
                     FrameFormat::Sse => Some(frame.event.as_deref().unwrap_or("message")),
                     FrameFormat::Json => None,
                 };
-                decode(&frame.data, TextSource::new(&frame.data, &mut self.arena), sse)
+                decode(&frame.data, TextSource::new(&frame.data, &mut self.scratch), sse)
             }
         })
     }

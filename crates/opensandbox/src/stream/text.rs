@@ -7,7 +7,7 @@ use std::hash::{Hash, Hasher};
 use std::ops::Deref;
 use std::str::Utf8Error;
 
-use bytes::{Bytes, BytesMut};
+use bytes::Bytes;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// An immutable, owned UTF-8 string backed by [`Bytes`]: the `text` of stdout and stderr
@@ -50,7 +50,7 @@ impl Text {
     /// The [`Utf8Error`] saying where the bytes stop being UTF-8.
     ///
     /// ```
-    /// use bytes::{Bytes, BytesMut};
+    /// use bytes::Bytes;
     /// use opensandbox::Text;
     ///
     /// assert_eq!(Text::from_utf8(Bytes::from_static(b"caf\xc3\xa9")).unwrap(), "café");
@@ -75,22 +75,48 @@ impl Text {
         }
     }
 
-    /// A text holding a copy of `s`.
-    pub(crate) fn copy_from_str(s: &str) -> Text {
-        if s.is_empty() {
+    /// The UTF-8 `bytes` (checked here) as a [`Text`]: a slice of `buf` when they lie
+    /// inside it (no copy), a copy otherwise; `None` if they are not UTF-8.
+    #[inline]
+    pub(crate) fn from_bytes_in(buf: Option<&Bytes>, bytes: &[u8]) -> Option<Text> {
+        if !is_utf8(bytes) {
+            return None;
+        }
+        let start = buf.map(|buf| (bytes.as_ptr() as usize).wrapping_sub(buf.as_ptr() as usize));
+        Some(match (buf, start) {
+            (Some(buf), Some(start))
+                if !bytes.is_empty() && buf.len().checked_sub(start) >= Some(bytes.len()) =>
+            {
+                // `bytes` occupy `buf[start..start + len]`: the same memory, so the same
+                // (UTF-8) bytes.
+                Text(buf.slice(start..start + bytes.len()))
+            }
+            _ => Text::copy_from_utf8(bytes),
+        })
+    }
+
+    /// A copy of `bytes`, which the caller checked to be UTF-8.
+    fn copy_from_utf8(bytes: &[u8]) -> Text {
+        if bytes.is_empty() {
             Text::new()
         } else {
-            Text(Bytes::copy_from_slice(s.as_bytes()))
+            Text(Bytes::copy_from_slice(bytes))
         }
+    }
+
+    /// A text holding a copy of `s`, in an allocation of its own and of its size.
+    pub(crate) fn copy_from_str(s: &str) -> Text {
+        Text::copy_from_utf8(s.as_bytes())
     }
 
     /// The text as a string slice.
     #[inline]
     pub fn as_str(&self) -> &str {
         // SAFETY: a `Text` is only built from bytes known to be UTF-8: a `String` or
-        // `&'static str` (`From`), bytes checked by `std::str::from_utf8` (`from_utf8`,
-        // `TextSource::write`), a copy of a `&str` (`copy_from_str`), or the very bytes a
-        // `&str` occupies inside `buf` (`slice_of` checks the address range). `Bytes` is immutable, so they stay
+        // `&'static str` (`From`), a copy of a `&str` (`copy_from_str`), bytes checked by
+        // `is_utf8` or `std::str::from_utf8` (`from_utf8`, `from_bytes_in`,
+        // `TextSource::write`), or the very bytes a `&str` occupies inside `buf`
+        // (`slice_of` checks the address range). `Bytes` is immutable, so they stay
         // UTF-8. The tests in this module build a `Text` every way and check it.
         unsafe { std::str::from_utf8_unchecked(&self.0) }
     }
@@ -236,19 +262,23 @@ impl<'de> Deserialize<'de> for Text {
     }
 }
 
-/// How much the [`TextArena`] allocates at a time.
-const ARENA_BLOCK: usize = 32 * 1024;
+/// Whether `b` is UTF-8; ASCII (nearly all output) is checked a word at a time first.
+#[inline]
+fn is_utf8(b: &[u8]) -> bool {
+    b.is_ascii() || std::str::from_utf8(b).is_ok()
+}
 
-/// The largest string (bound on its decoded size) decoded into the [`TextArena`]; a
-/// larger one gets an allocation of its own, so that a block is never held by one big
-/// text.
-const ARENA_MAX_STRING: usize = 4 * 1024;
+/// The largest string (bound on its decoded size) decoded in the [`TextScratch`]; a larger
+/// one is decoded straight into its own allocation, and the scratch stays small.
+const SCRATCH_MAX: usize = 16 * 1024;
 
-/// Where a parser decodes strings with escapes: many small texts share one allocation
-/// (each is split off as a [`Text`]), instead of one allocation per event.
+/// A parser's reusable buffer for decoding strings with escapes. The decoded text is then
+/// copied into an allocation of exactly its size: a `Bytes` that owns its memory alone is
+/// dropped without atomic operations, which makes it cheaper than one carved out of a
+/// shared block.
 #[derive(Debug, Default)]
-pub(crate) struct TextArena {
-    buf: BytesMut,
+pub(crate) struct TextScratch {
+    buf: Vec<u8>,
 }
 
 /// Where the text of the event being decoded comes from.
@@ -256,24 +286,24 @@ pub(crate) struct TextSource<'a> {
     /// The received buffer the frame lies in, if known: strings without escapes are
     /// sliced from it.
     pub(crate) buf: Option<&'a Bytes>,
-    /// Where strings with escapes are decoded; without one, each gets its own allocation.
-    pub(crate) arena: Option<&'a mut TextArena>,
+    /// Where strings with escapes are decoded, if there is one.
+    pub(crate) scratch: Option<&'a mut TextScratch>,
 }
 
 impl<'a> TextSource<'a> {
-    /// Texts sliced from `buf`, or decoded into `arena`.
-    pub(crate) fn new(buf: &'a Bytes, arena: &'a mut TextArena) -> TextSource<'a> {
+    /// Texts sliced from `buf`, or decoded in `scratch`.
+    pub(crate) fn new(buf: &'a Bytes, scratch: &'a mut TextScratch) -> TextSource<'a> {
         TextSource {
             buf: Some(buf),
-            arena: Some(arena),
+            scratch: Some(scratch),
         }
     }
 
-    /// A source with no received buffer and no arena: every text is copied.
+    /// A source with no received buffer and no scratch: every text is copied.
     pub(crate) fn detached() -> TextSource<'static> {
         TextSource {
             buf: None,
-            arena: None,
+            scratch: None,
         }
     }
 
@@ -287,6 +317,14 @@ impl<'a> TextSource<'a> {
         }
     }
 
+    /// The bytes of a JSON string without escapes, of the frame being decoded, as a
+    /// [`Text`] (a slice of the received buffer when they lie in it); `None` if they are
+    /// not UTF-8.
+    #[inline]
+    pub(crate) fn plain(&self, bytes: &[u8]) -> Option<Text> {
+        Text::from_bytes_in(self.buf, bytes)
+    }
+
     /// A text written by `write` into an empty buffer with room for `upper` bytes;
     /// `write` returns `Some(x)` on success. `None` if `write` gives up or what it wrote
     /// is not UTF-8.
@@ -294,24 +332,23 @@ impl<'a> TextSource<'a> {
     pub(crate) fn write<T>(
         &mut self,
         upper: usize,
-        write: impl FnOnce(&mut BytesMut) -> Option<T>,
+        write: impl FnOnce(&mut Vec<u8>) -> Option<T>,
     ) -> Option<(Text, T)> {
-        match self.arena.as_deref_mut() {
-            Some(arena) if upper <= ARENA_MAX_STRING => {
-                let buf = &mut arena.buf;
+        match self.scratch.as_deref_mut() {
+            Some(scratch) if upper <= SCRATCH_MAX => {
+                let buf = &mut scratch.buf;
                 buf.clear();
-                if buf.capacity() < upper {
-                    // Texts split off the old block keep it alive as long as they need it.
-                    *buf = BytesMut::with_capacity(ARENA_BLOCK);
-                }
+                buf.reserve(upper);
                 let x = write(buf)?;
-                std::str::from_utf8(buf).ok()?;
-                Some((Text(buf.split().freeze()), x))
+                if !is_utf8(buf) {
+                    return None;
+                }
+                Some((Text::copy_from_utf8(buf), x))
             }
             _ => {
-                let mut buf = BytesMut::with_capacity(upper);
+                let mut buf = Vec::with_capacity(upper);
                 let x = write(&mut buf)?;
-                Some((Text::from_utf8(buf.freeze()).ok()?, x))
+                Some((Text::from(String::from_utf8(buf).ok()?), x))
             }
         }
     }
