@@ -29,6 +29,7 @@ enum Key {
 }
 
 /// Decodes a flat event object, or gives up (`None`). Its `text` comes from `source`.
+#[inline(always)]
 pub(super) fn decode<'a>(b: &'a [u8], source: &mut TextSource<'_>) -> Option<Wire<'a>> {
     let mut i = skip_ws(b, 0);
     if b.get(i) != Some(&b'{') {

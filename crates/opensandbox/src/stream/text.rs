@@ -96,6 +96,7 @@ impl Text {
     }
 
     /// A copy of `bytes`, which the caller checked to be UTF-8.
+    #[inline]
     fn copy_from_utf8(bytes: &[u8]) -> Text {
         if bytes.is_empty() {
             Text::new()
@@ -328,7 +329,7 @@ impl<'a> TextSource<'a> {
     /// A text written by `write` into an empty buffer with room for `upper` bytes;
     /// `write` returns `Some(x)` on success. `None` if `write` gives up or what it wrote
     /// is not UTF-8.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn write<T>(
         &mut self,
         upper: usize,
