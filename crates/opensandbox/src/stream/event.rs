@@ -312,7 +312,15 @@ fn decode(json: &[u8], mut source: TextSource<'_>, sse_event: Option<&str>) -> R
 
 pub(super) fn decode_serde(json: &[u8]) -> Result<Wire<'_>> {
     require_object(json)?;
-    serde_json::from_slice(json).map_err(|e| malformed(json, &e))
+    serde_json::from_slice(json).map_err(|e| match std::str::from_utf8(json) {
+        // serde_json only says "invalid unicode code point": say what is wrong.
+        Err(bad) => Error::stream(format!(
+            "malformed frame: not valid UTF-8 (at byte {}): {}",
+            bad.valid_up_to(),
+            snippet(json)
+        )),
+        Ok(_) => malformed(json, &e),
+    })
 }
 
 /// The event a decoded [`Wire`] object (of `json`) stands for.

@@ -45,6 +45,8 @@ mod fastjson;
 mod metrics;
 mod parser;
 mod text;
+#[cfg(test)]
+mod text_tests;
 
 pub use body::{EventStream, FrameStream};
 pub(crate) use event::command_exit_code;
