@@ -131,6 +131,14 @@ fn integer(b: &[u8], mut i: usize) -> Option<(i64, usize)> {
     }
     let start = i;
     let mut v: i64 = 0;
+    // Eight digits at a time (a millisecond timestamp has thirteen), then one at a time.
+    while let Some(eight) = b.get(i..i + 8).and_then(eight_digits) {
+        if i + 8 - start > 18 {
+            return None;
+        }
+        v = v * 100_000_000 + eight;
+        i += 8;
+    }
     while let Some(&c) = b.get(i) {
         if !c.is_ascii_digit() {
             break;
@@ -149,6 +157,28 @@ fn integer(b: &[u8], mut i: usize) -> Option<(i64, usize)> {
         return None;
     }
     Some((if neg { -v } else { v }, i))
+}
+
+/// The value of eight ASCII digits, or `None` if any of the bytes is not a digit.
+#[inline(always)]
+fn eight_digits(b: &[u8]) -> Option<i64> {
+    let mut a = [0u8; 8];
+    a.copy_from_slice(b);
+    let w = u64::from_le_bytes(a);
+    // Every byte in 0x30..=0x39: its high nibble is 3 and adding 6 does not carry out of
+    // its low nibble.
+    let digits = (w & 0xF0F0_F0F0_F0F0_F0F0)
+        | (((w.wrapping_add(0x0606_0606_0606_0606)) & 0xF0F0_F0F0_F0F0_F0F0) >> 4);
+    if digits != 0x3333_3333_3333_3333 {
+        return None;
+    }
+    // Combine pairs, then pairs of pairs, then the two halves (the first byte is the
+    // most significant digit).
+    let d = w - 0x3030_3030_3030_3030;
+    let d = (d * 10 + (d >> 8)) & 0x00FF_00FF_00FF_00FF;
+    let d = (d * 100 + (d >> 16)) & 0x0000_FFFF_0000_FFFF;
+    let d = (d * 10_000 + (d >> 32)) & 0xFFFF_FFFF;
+    Some(d as i64)
 }
 
 /// The index of the first `"`, `\` or control byte at or after `i` (or `b.len()`).
@@ -324,6 +354,28 @@ mod tests {
         ] {
             assert!(check(json), "{:?}", String::from_utf8_lossy(json));
         }
+    }
+
+    #[test]
+    fn eight_digits_at_a_time() {
+        assert_eq!(eight_digits(b"01234567"), Some(1_234_567));
+        assert_eq!(eight_digits(b"99999999"), Some(99_999_999));
+        assert_eq!(eight_digits(b"17145648"), Some(17_145_648));
+        for bad in [b"1234567/", b"1234567:", b"a2345678", b"1234 678", b"\x0012345\x00\x00"] {
+            assert_eq!(eight_digits(&bad[..8]), None, "{bad:?}");
+        }
+        for (json, v) in [
+            ("1714564800000", 1_714_564_800_000),
+            ("-123456789", -123_456_789),
+            ("12345678", 12_345_678),
+            ("123456789012345678", 123_456_789_012_345_678),
+            ("0", 0),
+        ] {
+            assert_eq!(integer(json.as_bytes(), 0), Some((v, json.len())), "{json}");
+        }
+        assert_eq!(integer(b"1234567890123456789", 0), None);
+        assert_eq!(integer(b"0123456789", 0), None);
+        assert_eq!(integer(b"123456789.5", 0), None);
     }
 
     #[test]
