@@ -361,7 +361,13 @@ mod tests {
         assert_eq!(eight_digits(b"01234567"), Some(1_234_567));
         assert_eq!(eight_digits(b"99999999"), Some(99_999_999));
         assert_eq!(eight_digits(b"17145648"), Some(17_145_648));
-        for bad in [b"1234567/", b"1234567:", b"a2345678", b"1234 678", b"\x0012345\x00\x00"] {
+        for bad in [
+            b"1234567/",
+            b"1234567:",
+            b"a2345678",
+            b"1234 678",
+            b"\x0012345\x00\x00",
+        ] {
             assert_eq!(eight_digits(&bad[..8]), None, "{bad:?}");
         }
         for (json, v) in [

@@ -312,7 +312,11 @@ impl FrameParser {
                     FrameFormat::Sse => Some(frame.event.as_deref().unwrap_or("message")),
                     FrameFormat::Json => None,
                 };
-                decode(&frame.data, TextSource::new(&frame.data, &mut self.scratch), sse)
+                decode(
+                    &frame.data,
+                    TextSource::new(&frame.data, &mut self.scratch),
+                    sse,
+                )
             }
         })
     }

@@ -103,7 +103,9 @@ fn empty_and_missing_text() {
     assert_eq!(stdout_of(br#"{"type":"stdout","text":""}"#), "");
     assert!(stdout_of(br#"{"type":"stdout"}"#).is_empty());
     assert!(stdout_of(br#"{"type":"stdout","text":null}"#).is_empty());
-    let got = events(&[Bytes::from_static(b"data: {\"type\":\"stderr\",\"text\":\"\"}\n\n")]);
+    let got = events(&[Bytes::from_static(
+        b"data: {\"type\":\"stderr\",\"text\":\"\"}\n\n",
+    )]);
     assert!(matches!(got.as_slice(), [Ok(StreamEvent::Stderr { text, .. })] if text.is_empty()));
 }
 
@@ -142,7 +144,7 @@ fn text_without_escapes_is_a_slice_of_the_received_chunk() {
         b"{\"type\":\"stdout\",\"text\":\"zero copy \xc3\xa9\"}\n\ndata: {\"type\":\"stderr\",\"text\":\"sse\"}\n\n"
             .to_vec(),
     );
-    let got = events(&[chunk.clone()]);
+    let got = events(std::slice::from_ref(&chunk));
     let texts: Vec<&Text> = got
         .iter()
         .map(|ev| match ev {
@@ -165,9 +167,7 @@ fn text_without_escapes_is_a_slice_of_the_received_chunk() {
     // A frame decoded on its own: sliced from the frame's data.
     let data = Bytes::from_static(br#"{"type":"stdout","text":"from a frame"}"#);
     let mut p = FrameParser::new();
-    p.push(Bytes::from(
-        [&data[..], b"\n\n"].concat(),
-    ));
+    p.push(Bytes::from([&data[..], b"\n\n"].concat()));
     let frame: Frame = p.next_frame().unwrap().unwrap();
     match StreamEvent::from_frame(&frame).unwrap() {
         StreamEvent::Stdout { text, .. } => {
@@ -181,7 +181,7 @@ fn text_without_escapes_is_a_slice_of_the_received_chunk() {
 #[test]
 fn text_with_escapes_owns_exactly_its_bytes() {
     let chunk = Bytes::from_static(b"{\"type\":\"stdout\",\"text\":\"two\\nlines\\n\"}\n\n");
-    let got = events(&[chunk.clone()]);
+    let got = events(std::slice::from_ref(&chunk));
     let [Ok(StreamEvent::Stdout { text, .. })] = got.as_slice() else {
         panic!("{got:?}")
     };
