@@ -16,6 +16,12 @@
 //! * [`Execution`](crate::execution::Execution) aggregates a stream into stdout, stderr,
 //!   results, error and exit code.
 //!
+//! Output text ([`StreamEvent::Stdout`], [`StreamEvent::Stderr`]) is a [`Text`]: an owned,
+//! cheaply cloned UTF-8 string backed by [`bytes::Bytes`]. Where the JSON string has no
+//! escapes it is a slice of the received chunk (no copy); with escapes it is decoded once
+//! into a block shared by many texts. Either way, no allocation per event; a `Text` kept
+//! for long keeps its chunk or block alive (`String::from(text)` copies it out).
+//!
 //! ```
 //! # async fn demo() -> Result<(), opensandbox::Error> {
 //! use opensandbox::stream::{EventStream, StreamEvent, StreamOptions, for_each_event};

@@ -39,6 +39,7 @@ pub struct Text(
 
 impl Text {
     /// An empty text (no allocation).
+    #[must_use]
     pub const fn new() -> Text {
         Text(Bytes::new())
     }
