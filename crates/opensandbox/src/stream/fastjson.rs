@@ -4,7 +4,7 @@
 //!
 //! It parses such an object in one pass. `text` becomes a [`Text`]: a slice of the
 //! received buffer when the JSON string has no escapes (no copy), else decoded in the
-//! parser's [`TextScratch`](super::text::TextScratch) (no allocation per event). Anything
+//! parser's scratch buffer and copied out at its exact size. Anything
 //! it is not sure of — another key, a nested value, `null`, a float, an escaped key or
 //! `type`, a duplicate key, invalid UTF-8, a lone surrogate, any syntax error — makes it
 //! return `None`, and the caller decodes the event with serde_json instead, which gives

@@ -7,7 +7,7 @@ use std::hash::{Hash, Hasher};
 use std::ops::Deref;
 use std::str::Utf8Error;
 
-use bytes::{Bytes, BytesMut};
+use bytes::Bytes;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// An immutable, owned UTF-8 string backed by [`Bytes`]: the `text` of stdout and stderr
@@ -51,7 +51,7 @@ impl Text {
     /// The [`Utf8Error`] saying where the bytes stop being UTF-8.
     ///
     /// ```
-    /// use bytes::{Bytes, BytesMut};
+    /// use bytes::Bytes;
     /// use opensandbox::Text;
     ///
     /// assert_eq!(Text::from_utf8(Bytes::from_static(b"caf\xc3\xa9")).unwrap(), "café");
@@ -274,17 +274,13 @@ fn is_utf8(b: &[u8]) -> bool {
 /// one is decoded straight into its own allocation, and the scratch stays small.
 const SCRATCH_MAX: usize = 16 * 1024;
 
-/// How much [`TextScratch`] allocates at a time for the texts it hands out.
-const BLOCK: usize = 32 * 1024;
-
-/// A parser's buffers for strings with escapes: each is decoded in a reusable buffer,
-/// then copied to the end of a shared block and split off it as a [`Text`], so that
-/// there is no allocation per event. A text keeps its block alive (`String::from(text)`
-/// copies it out).
+/// A parser's reusable buffer for decoding strings with escapes. The decoded text is then
+/// copied into an allocation of exactly its size: a `Bytes` that owns its memory alone is
+/// dropped without atomic operations, which makes it cheaper than one carved out of a
+/// shared block.
 #[derive(Debug, Default)]
 pub(crate) struct TextScratch {
     buf: Vec<u8>,
-    block: BytesMut,
 }
 
 /// Where the text of the event being decoded comes from.
@@ -349,13 +345,7 @@ impl<'a> TextSource<'a> {
                 if !is_utf8(buf) {
                     return None;
                 }
-                let block = &mut scratch.block;
-                if block.capacity() < buf.len() {
-                    // Texts split off the old block keep it alive as long as they need it.
-                    *block = BytesMut::with_capacity(BLOCK);
-                }
-                block.extend_from_slice(buf);
-                Some((Text(block.split().freeze()), x))
+                Some((Text::copy_from_utf8(buf), x))
             }
             _ => {
                 let mut buf = Vec::with_capacity(upper);
