@@ -18,9 +18,10 @@
 //!
 //! Output text ([`StreamEvent::Stdout`], [`StreamEvent::Stderr`]) is a [`Text`]: an owned,
 //! cheaply cloned UTF-8 string backed by [`bytes::Bytes`]. Where the JSON string has no
-//! escapes it is a slice of the received chunk (no copy); with escapes it is decoded once
-//! into a block shared by many texts. Either way, no allocation per event; a `Text` kept
-//! for long keeps its chunk or block alive (`String::from(text)` copies it out).
+//! escapes it is a slice of the received chunk (no copy, no allocation); with escapes
+//! (a line's trailing `\n` is one) it is decoded once, into an allocation of exactly its
+//! size. A sliced `Text` kept for long keeps its chunk alive (`String::from(text)` copies
+//! it out).
 //!
 //! ```
 //! # async fn demo() -> Result<(), opensandbox::Error> {
