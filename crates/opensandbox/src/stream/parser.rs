@@ -326,9 +326,6 @@ impl FrameParser {
             match self.next_line() {
                 Some(Ok(line)) => {
                     if let Some(item) = self.process_line(line) {
-                        if let Ok(Raw::Json(_)) = item {
-                            self.skip_blank_line();
-                        }
                         return Some(item);
                     }
                 }
@@ -349,7 +346,8 @@ impl FrameParser {
 
     /// Steps over the blank line execd writes after each bare JSON line, if it is next in
     /// the chunk: with no SSE event open and no object being gathered, a blank line does
-    /// nothing, so one scan and one line fewer per event.
+    /// nothing, so one scan and one line fewer per event. (At the end of the input every
+    /// byte was scanned: nothing is next.)
     #[inline]
     fn skip_blank_line(&mut self) {
         if !self.skip_lf
@@ -556,6 +554,7 @@ impl FrameParser {
                 }
                 let json_bytes = self.bytes_of(json);
                 if json_bytes.last() == Some(&b'}') {
+                    self.skip_blank_line();
                     return Some(Ok(Raw::Json(json)));
                 }
                 // The opening line of a multi-line object (or a malformed line: the
