@@ -9,6 +9,10 @@ use super::text::{TextScratch, TextSource};
 use super::{DEFAULT_MAX_EVENT_SIZE, event::StreamEvent};
 use crate::error::{Error, Result};
 
+/// A result inside the parser: the error boxed, so that the items passed along the hot
+/// path stay small (copying them is a measurable part of the cost of a frame).
+type Item<T> = std::result::Result<T, Box<Error>>;
+
 /// The UTF-8 byte order mark a stream may open with.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -264,7 +268,7 @@ impl FrameParser {
     /// An `Err` item reports one malformed line or frame, or one over the size limit;
     /// parsing goes on after it.
     pub fn next_frame(&mut self) -> Option<Result<Frame>> {
-        Some(self.next_raw()?.map(|raw| match raw {
+        Some(self.next_raw()?.map_err(|e| *e).map(|raw| match raw {
             Raw::Json(line) => self.json_frame(line),
             Raw::SseInChunk { start, end, event } => Frame {
                 format: FrameFormat::Sse,
@@ -279,16 +283,16 @@ impl FrameParser {
     /// The next frame, decoded by `decode(payload, text_source, sse_event_type)` straight
     /// from the received bytes. The text source holds the buffer the payload lies in (a
     /// received chunk, the line gathered across chunks, or a built frame), so strings can
-    /// be sliced out of it without a copy, and the parser's scratch buffer for strings with escapes.
-    /// The type is `None` for a bare JSON frame and the SSE event type (`message` unless
-    /// named) for an SSE event (no `Frame` is built for a bare JSON line).
+    /// be sliced out of it without a copy, and the parser's scratch buffer for strings with
+    /// escapes. The type is `None` for a bare JSON frame and the SSE event type (`message`
+    /// unless named) for an SSE event (no `Frame` is built for a bare JSON line).
     pub(crate) fn next_decoded<T>(
         &mut self,
         decode: impl FnOnce(&[u8], TextSource<'_>, Option<&str>) -> Result<T>,
     ) -> Option<Result<T>> {
         let raw = match self.next_raw()? {
             Ok(raw) => raw,
-            Err(e) => return Some(Err(e)),
+            Err(e) => return Some(Err(*e)),
         };
         Some(match raw {
             Raw::Json(line) if line.in_carry => {
@@ -321,7 +325,7 @@ impl FrameParser {
         })
     }
 
-    fn next_raw(&mut self) -> Option<Result<Raw>> {
+    fn next_raw(&mut self) -> Option<Item<Raw>> {
         loop {
             match self.next_line() {
                 Some(Ok(line)) => {
@@ -374,7 +378,7 @@ impl FrameParser {
     }
 
     /// Finds the next complete line. `None` means every pushed byte has been scanned.
-    fn next_line(&mut self) -> Option<Result<Line>> {
+    fn next_line(&mut self) -> Option<Item<Line>> {
         if self.clear_carry {
             self.clear_carry = false;
             self.carry.clear();
@@ -445,7 +449,7 @@ impl FrameParser {
     }
 
     /// Reports a line over the size limit and drops whatever frame it belonged to.
-    fn oversize_line(&mut self, first_byte: Option<u8>) -> Error {
+    fn oversize_line(&mut self, first_byte: Option<u8>) -> Box<Error> {
         self.first_line = false;
         let was_json = self.multiline.take().is_some();
         if !was_json && first_byte != Some(b'{') {
@@ -459,11 +463,11 @@ impl FrameParser {
         self.too_large()
     }
 
-    fn too_large(&self) -> Error {
-        Error::stream(format!(
+    fn too_large(&self) -> Box<Error> {
+        Box::new(Error::stream(format!(
             "event larger than the limit of {} bytes (StreamOptions::max_event_size); it was dropped",
             self.max_event_size
-        ))
+        )))
     }
 
     fn bytes_of(&self, line: Line) -> &[u8] {
@@ -482,7 +486,7 @@ impl FrameParser {
         }
     }
 
-    fn process_line(&mut self, line: Line) -> Option<Result<Raw>> {
+    fn process_line(&mut self, line: Line) -> Option<Item<Raw>> {
         let item = self.process_line_inner(line);
         if line.in_carry {
             // A JSON line handed out in place is still needed: clear it later.
@@ -491,7 +495,7 @@ impl FrameParser {
         item
     }
 
-    fn process_line_inner(&mut self, mut line: Line) -> Option<Result<Raw>> {
+    fn process_line_inner(&mut self, mut line: Line) -> Option<Item<Raw>> {
         if self.first_line {
             self.first_line = false;
             if self.bytes_of(line).starts_with(BOM) {
@@ -507,10 +511,10 @@ impl FrameParser {
         if let Some(ml) = self.multiline.as_mut() {
             if blank {
                 let buf = self.multiline.take().map(|m| m.buf).unwrap_or_default();
-                return Some(Err(Error::stream(format!(
+                return Some(Err(Box::new(Error::stream(format!(
                     "malformed frame: a blank line ended an incomplete JSON object: {}",
                     snippet(&buf)
-                ))));
+                )))));
             }
             if ml.buf.len() + 1 + bytes.len() > self.max_event_size {
                 self.multiline = None;
@@ -539,9 +543,9 @@ impl FrameParser {
                 if self.sse.active && !self.sse.discard {
                     let s = snippet(bytes);
                     self.sse = SseEvent::default();
-                    return Some(Err(Error::stream(format!(
+                    return Some(Err(Box::new(Error::stream(format!(
                         "malformed frame: a bare JSON line inside an SSE event: {s}"
-                    ))));
+                    )))));
                 }
                 let trail = bytes.iter().rev().take_while(|b| is_ws(**b)).count();
                 let json = Line {
@@ -582,7 +586,7 @@ impl FrameParser {
     }
 
     /// An SSE `name: value` (or bare `name`) line.
-    fn field_line(&mut self, line: Line) -> Option<Result<Raw>> {
+    fn field_line(&mut self, line: Line) -> Option<Item<Raw>> {
         let bytes = self.bytes_of(line);
         let (name_len, value_start) = match bytes.iter().position(|&b| b == b':') {
             Some(i) => {
@@ -676,15 +680,15 @@ impl FrameParser {
                 self.sse.active = true;
                 None
             }
-            _ => Some(Err(Error::stream(format!(
+            _ => Some(Err(Box::new(Error::stream(format!(
                 "malformed frame: not JSON and not an SSE field: {}",
                 snippet(bytes)
-            )))),
+            ))))),
         }
     }
 
     /// The blank line ending an SSE event.
-    fn dispatch_sse(&mut self) -> Option<Result<Raw>> {
+    fn dispatch_sse(&mut self) -> Option<Item<Raw>> {
         if !self.sse.active {
             return None;
         }
@@ -777,7 +781,7 @@ impl FrameParser {
 }
 
 enum EofStep {
-    Item(Result<Raw>),
+    Item(Item<Raw>),
     Again,
     Done,
 }
@@ -792,11 +796,11 @@ fn line_bytes<'a>(carry: &'a BytesMut, chunk: &'a Bytes, line: Line) -> &'a [u8]
     }
 }
 
-fn truncated(bytes: &[u8]) -> Error {
-    Error::stream(format!(
+fn truncated(bytes: &[u8]) -> Box<Error> {
+    Box::new(Error::stream(format!(
         "the stream ended in the middle of a frame (truncated): {}",
         snippet(bytes)
-    ))
+    )))
 }
 
 /// `data:` with nothing in it: a keep-alive, not an event.
