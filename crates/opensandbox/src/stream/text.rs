@@ -102,7 +102,7 @@ impl Text {
         if bytes.is_empty() {
             Text::new()
         } else {
-            Text(Bytes::copy_from_slice(bytes))
+            Text(Bytes::from(Box::<[u8]>::from(bytes)))
         }
     }
 
