@@ -65,14 +65,10 @@ impl Text {
     /// The text `s` as a slice of `buf` when `s` lies inside `buf`'s bytes (no copy), a
     /// copy of `s` otherwise.
     pub(crate) fn slice_of(buf: &Bytes, s: &str) -> Text {
-        let start = (s.as_ptr() as usize).wrapping_sub(buf.as_ptr() as usize);
-        match buf.len().checked_sub(start) {
-            Some(room) if s.len() <= room && !s.is_empty() => {
-                // `s` occupies `buf[start..start + s.len()]`: the same memory, so the
-                // same (UTF-8) bytes.
-                Text(buf.slice(start..start + s.len()))
-            }
-            _ => Text::copy_from_str(s),
+        match slice_within(buf, s.as_bytes()) {
+            // The same memory as `s`, so the same (UTF-8) bytes.
+            Some(bytes) => Text(bytes),
+            None => Text::copy_from_str(s),
         }
     }
 
@@ -83,16 +79,10 @@ impl Text {
         if !is_utf8(bytes) {
             return None;
         }
-        let start = buf.map(|buf| (bytes.as_ptr() as usize).wrapping_sub(buf.as_ptr() as usize));
-        Some(match (buf, start) {
-            (Some(buf), Some(start))
-                if !bytes.is_empty() && buf.len().checked_sub(start) >= Some(bytes.len()) =>
-            {
-                // `bytes` occupy `buf[start..start + len]`: the same memory, so the same
-                // (UTF-8) bytes.
-                Text(buf.slice(start..start + bytes.len()))
-            }
-            _ => Text::copy_from_utf8(bytes),
+        Some(match buf.and_then(|buf| slice_within(buf, bytes)) {
+            // The same memory as `bytes`, checked above.
+            Some(sliced) => Text(sliced),
+            None => Text::copy_from_utf8(bytes),
         })
     }
 
@@ -264,6 +254,15 @@ impl<'de> Deserialize<'de> for Text {
     }
 }
 
+/// The part of `buf` that `part` occupies, if `part` is a non-empty slice of `buf`'s
+/// bytes (compared by address: the result is the very memory of `part`).
+#[inline]
+fn slice_within(buf: &Bytes, part: &[u8]) -> Option<Bytes> {
+    let start = (part.as_ptr() as usize).wrapping_sub(buf.as_ptr() as usize);
+    let end = start.checked_add(part.len())?;
+    (!part.is_empty() && end <= buf.len()).then(|| buf.slice(start..end))
+}
+
 /// Whether `b` is UTF-8; ASCII (nearly all output) is checked a word at a time first.
 #[inline]
 fn is_utf8(b: &[u8]) -> bool {
@@ -421,6 +420,23 @@ mod tests {
         assert_eq!(t, "lo wo");
         assert_ne!(t.as_ptr(), straddle.as_ptr());
         assert!(Text::slice_of(&head, "").is_empty());
+    }
+
+    #[test]
+    fn from_bytes_in_checks_utf8_and_slices_only_inside() {
+        let buf = Bytes::from_static("x caf\u{e9} y".as_bytes());
+        let t = Text::from_bytes_in(Some(&buf), &buf[2..7]).unwrap();
+        assert_eq!(t, "café");
+        assert_eq!(t.as_ptr(), buf[2..].as_ptr());
+        let other = b"elsewhere".to_vec();
+        let t = Text::from_bytes_in(Some(&buf), &other).unwrap();
+        assert_eq!(t, "elsewhere");
+        assert_ne!(t.as_ptr(), other.as_ptr());
+        assert_eq!(Text::from_bytes_in(None, b"copied").unwrap(), "copied");
+        // Not UTF-8: refused, whether inside the buffer (a cut character) or not.
+        assert!(Text::from_bytes_in(Some(&buf), &buf[2..6]).is_none());
+        assert!(Text::from_bytes_in(Some(&buf), b"\xff").is_none());
+        assert!(Text::from_bytes_in(Some(&buf), b"").unwrap().is_empty());
     }
 
     #[test]
