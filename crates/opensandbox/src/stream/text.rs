@@ -79,10 +79,18 @@ impl Text {
         if !is_utf8(bytes) {
             return None;
         }
-        Some(match buf.and_then(|buf| slice_within(buf, bytes)) {
-            // The same memory as `bytes`, checked above.
-            Some(sliced) => Text(sliced),
-            None => Text::copy_from_utf8(bytes),
+        let start = buf.map(|buf| (bytes.as_ptr() as usize).wrapping_sub(buf.as_ptr() as usize));
+        Some(match (buf, start) {
+            // Written out rather than through `slice_within`: this is the hot path, and
+            // this form measured faster.
+            (Some(buf), Some(start))
+                if !bytes.is_empty() && buf.len().checked_sub(start) >= Some(bytes.len()) =>
+            {
+                // `bytes` occupy `buf[start..start + len]`: the same memory, so the same
+                // (UTF-8) bytes, checked above.
+                Text(buf.slice(start..start + bytes.len()))
+            }
+            _ => Text::copy_from_utf8(bytes),
         })
     }
 
