@@ -146,7 +146,8 @@ enum Raw {
         end: usize,
         event: Option<String>,
     },
-    Frame(Frame),
+    /// Boxed: rare, and it would make every item larger.
+    Frame(Box<Frame>),
 }
 
 #[derive(Debug, Default)]
@@ -276,7 +277,7 @@ impl FrameParser {
                 event,
                 id: self.last_event_id.clone(),
             },
-            Raw::Frame(frame) => frame,
+            Raw::Frame(frame) => *frame,
         }))
     }
 
@@ -524,12 +525,12 @@ impl FrameParser {
             ml.buf.extend_from_slice(bytes);
             if ml.scan.feed(bytes).is_some() {
                 let buf = self.multiline.take().map(|m| m.buf).unwrap_or_default();
-                return Some(Ok(Raw::Frame(Frame {
+                return Some(Ok(Raw::Frame(Box::new(Frame {
                     format: FrameFormat::Json,
                     data: buf.freeze(),
                     event: None,
                     id: None,
-                })));
+                }))));
             }
             return None;
         }
@@ -714,12 +715,12 @@ impl FrameParser {
         if is_empty_data(&data) {
             return None;
         }
-        Some(Ok(Raw::Frame(Frame {
+        Some(Ok(Raw::Frame(Box::new(Frame {
             format: FrameFormat::Sse,
             data,
             event: ev.event,
             id: self.last_event_id.clone(),
-        })))
+        }))))
     }
 
     /// One step of end-of-input processing, after every complete line was handled.
