@@ -42,7 +42,7 @@ pub use sandbox::{
     SnapshotOptions, Volume,
 };
 pub use secret::Secret;
-pub use stream::StreamEvent;
+pub use stream::{StreamEvent, Text};
 pub use transport::retry::RetryPolicy;
 pub use transport::tls::RootCertificates;
 pub use transport::tls::TransportConfig;

@@ -48,9 +48,9 @@ pub enum RunEvent {
     /// It started with this id (for interrupt, status and logs).
     Started(String),
     /// Standard output.
-    Stdout(String),
+    Stdout(opensandbox::Text),
     /// Standard error.
-    Stderr(String),
+    Stderr(opensandbox::Text),
     /// It exited with this code. The last event.
     Exited(i32),
     /// It failed without an exit code (`name: value`, traceback). The last event.

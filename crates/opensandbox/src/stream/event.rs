@@ -8,6 +8,7 @@ use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
 use super::parser::{Frame, snippet};
+use super::text::{Text, TextSource};
 use crate::error::{Error, Result};
 
 /// The `ename` execd gives a command that exited non-zero; its `evalue` is the exit code.
@@ -40,16 +41,18 @@ pub enum StreamEvent {
     /// A piece of standard output.
     #[non_exhaustive]
     Stdout {
-        /// The output text, as the server sent it (not necessarily whole lines).
-        text: String,
+        /// The output text, as the server sent it (not necessarily whole lines); a slice
+        /// of the received bytes unless the JSON string had escapes.
+        text: Text,
         /// When the event was generated.
         timestamp: Option<i64>,
     },
     /// A piece of standard error.
     #[non_exhaustive]
     Stderr {
-        /// The output text, as the server sent it (not necessarily whole lines).
-        text: String,
+        /// The output text, as the server sent it (not necessarily whole lines); a slice
+        /// of the received bytes unless the JSON string had escapes.
+        text: Text,
         /// When the event was generated.
         timestamp: Option<i64>,
     },
@@ -126,23 +129,33 @@ impl StreamEvent {
     ///
     /// [`Error::Stream`](crate::Error::Stream) for bytes that are not a JSON event object.
     pub fn from_json(json: &[u8]) -> Result<StreamEvent> {
-        decode(json, None)
+        decode(json, TextSource::detached(), None)
     }
 
     /// Decodes the event carried by a frame. The SSE `event:` name stands in for a missing
-    /// `type` field.
+    /// `type` field. Output [`Text`] is a slice of the frame's bytes where the JSON string
+    /// has no escapes.
     ///
     /// # Errors
     ///
     /// [`Error::Stream`](crate::Error::Stream) for a frame whose data is not a JSON event
     /// object.
     pub fn from_frame(frame: &Frame) -> Result<StreamEvent> {
-        decode(&frame.data, frame.event.as_deref())
+        let source = TextSource {
+            buf: Some(&frame.data),
+            scratch: None,
+        };
+        decode(&frame.data, source, frame.event.as_deref())
     }
 
-    /// Decodes an event from its JSON text and the SSE event name, if any.
-    pub(crate) fn from_json_hinted(json: &[u8], sse_event: Option<&str>) -> Result<StreamEvent> {
-        decode(json, sse_event)
+    /// Decodes an event from its JSON text and the SSE event name, if any; output text
+    /// comes from `source`.
+    pub(crate) fn from_json_in(
+        json: &[u8],
+        source: TextSource<'_>,
+        sse_event: Option<&str>,
+    ) -> Result<StreamEvent> {
+        decode(json, source, sse_event)
     }
 
     /// Whether this event ends the stream: `execution_complete` or `error`.
@@ -240,8 +253,8 @@ pub(crate) fn result_text(results: &Map<String, Value>) -> Option<Cow<'_, str>> 
 pub(super) struct Wire<'a> {
     #[serde(rename = "type", borrow, default, deserialize_with = "opt_cow")]
     pub(super) kind: Option<Cow<'a, str>>,
-    #[serde(borrow, default, deserialize_with = "opt_cow")]
-    pub(super) text: Option<Cow<'a, str>>,
+    #[serde(borrow, default, deserialize_with = "opt_wire_text")]
+    pub(super) text: Option<WireText<'a>>,
     #[serde(default, deserialize_with = "lenient_i64")]
     pub(super) execution_count: Option<i64>,
     #[serde(default, deserialize_with = "lenient_i64")]
@@ -254,6 +267,32 @@ pub(super) struct Wire<'a> {
     pub(super) error: Option<Box<WireError>>,
 }
 
+/// The `text` of an event as decoded: borrowed from the frame or decoded by serde, or
+/// already a [`Text`] (the fast path).
+pub(super) enum WireText<'a> {
+    Str(Cow<'a, str>),
+    Text(Text),
+}
+
+impl WireText<'_> {
+    fn into_string(self) -> String {
+        match self {
+            WireText::Str(s) => s.into_owned(),
+            WireText::Text(t) => t.into(),
+        }
+    }
+
+    /// Output text: a slice of the received buffer when the string was borrowed from it.
+    #[inline]
+    fn into_text(self, source: &TextSource<'_>) -> Text {
+        match self {
+            WireText::Text(t) => t,
+            WireText::Str(Cow::Borrowed(s)) => source.text(s),
+            WireText::Str(Cow::Owned(s)) => Text::from(s),
+        }
+    }
+}
+
 #[derive(Deserialize, Default)]
 pub(super) struct WireError {
     #[serde(default, deserialize_with = "lenient_string")]
@@ -264,7 +303,8 @@ pub(super) struct WireError {
     traceback: Option<Vec<String>>,
 }
 
-fn decode(json: &[u8], sse_event: Option<&str>) -> Result<StreamEvent> {
+/// Decodes one event; its output text comes from `source`.
+fn decode(json: &[u8], mut source: TextSource<'_>, sse_event: Option<&str>) -> Result<StreamEvent> {
     // An SSE `data:` payload that is not a JSON object (plain text from a proxy or an
     // older server) is kept as an unknown event holding the text, not a stream failure.
     // Bare JSON frames have no such excuse: there, anything but an object is malformed.
@@ -276,19 +316,33 @@ fn decode(json: &[u8], sse_event: Option<&str>) -> Result<StreamEvent> {
             raw: Value::String(String::from_utf8_lossy(json).into_owned()),
         });
     }
-    let wire = match super::fastjson::decode(json) {
+    let wire = match super::fastjson::decode(json, &mut source) {
         Some(wire) => wire,
         None => decode_serde(json)?,
     };
-    build(wire, json, sse_event)
+    build(wire, json, &source, sse_event)
 }
 
 pub(super) fn decode_serde(json: &[u8]) -> Result<Wire<'_>> {
     require_object(json)?;
-    serde_json::from_slice(json).map_err(|e| malformed(json, &e))
+    serde_json::from_slice(json).map_err(|e| match std::str::from_utf8(json) {
+        // serde_json only says "invalid unicode code point": say what is wrong.
+        Err(bad) => Error::stream(format!(
+            "malformed frame: not valid UTF-8 (at byte {}): {}",
+            bad.valid_up_to(),
+            snippet(json)
+        )),
+        Ok(_) => malformed(json, &e),
+    })
 }
 
-pub(super) fn build(wire: Wire<'_>, json: &[u8], sse_event: Option<&str>) -> Result<StreamEvent> {
+/// The event a decoded [`Wire`] object (of `json`) stands for.
+pub(super) fn build(
+    wire: Wire<'_>,
+    json: &[u8],
+    source: &TextSource<'_>,
+    sse_event: Option<&str>,
+) -> Result<StreamEvent> {
     let kind: &str = match (&wire.kind, sse_event) {
         (Some(k), _) => k,
         (None, Some(ev)) if ev != "message" => ev,
@@ -297,11 +351,11 @@ pub(super) fn build(wire: Wire<'_>, json: &[u8], sse_event: Option<&str>) -> Res
     let timestamp = wire.timestamp;
     Ok(match kind {
         "stdout" => StreamEvent::Stdout {
-            text: owned(wire.text),
+            text: text(wire.text, source),
             timestamp,
         },
         "stderr" => StreamEvent::Stderr {
-            text: owned(wire.text),
+            text: text(wire.text, source),
             timestamp,
         },
         "init" => StreamEvent::Init {
@@ -331,7 +385,7 @@ pub(super) fn build(wire: Wire<'_>, json: &[u8], sse_event: Option<&str>) -> Res
                 ename: err.ename.unwrap_or_default(),
                 evalue: err
                     .evalue
-                    .or_else(|| wire.text.map(Cow::into_owned))
+                    .or_else(|| wire.text.map(WireText::into_string))
                     .unwrap_or_default(),
                 traceback: err.traceback.unwrap_or_default(),
                 timestamp,
@@ -346,8 +400,13 @@ pub(super) fn build(wire: Wire<'_>, json: &[u8], sse_event: Option<&str>) -> Res
 }
 
 #[inline]
-fn owned(text: Option<Cow<'_, str>>) -> String {
-    text.map(Cow::into_owned).unwrap_or_default()
+fn owned(text: Option<WireText<'_>>) -> String {
+    text.map(WireText::into_string).unwrap_or_default()
+}
+
+#[inline]
+fn text(text: Option<WireText<'_>>, source: &TextSource<'_>) -> Text {
+    text.map(|t| t.into_text(source)).unwrap_or_default()
 }
 
 pub(crate) fn malformed(json: &[u8], e: &serde_json::Error) -> Error {
@@ -407,6 +466,10 @@ fn opt_cow<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Cow<'de, str>>, D::
         }
     }
     d.deserialize_option(Opt)
+}
+
+fn opt_wire_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<WireText<'de>>, D::Error> {
+    opt_cow(d).map(|s| s.map(WireText::Str))
 }
 
 /// An integer that may arrive as an integer, a float or a numeric string; anything else

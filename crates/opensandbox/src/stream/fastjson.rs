@@ -2,15 +2,19 @@
 //! `type`, `text`, `timestamp`, `execution_count` and `execution_time`
 //! (`{"type":"stdout","text":"…","timestamp":…}`).
 //!
-//! It parses such an object in one pass, copying `text` once. Anything it is not sure of
-//! — another key, a nested value, `null`, a float, an escaped key, a duplicate key, invalid
-//! UTF-8, a lone surrogate, any syntax error — makes it return `None`, and the caller
-//! decodes the event with serde_json instead, which gives the same result for everything
-//! this path accepts (a test checks this) and the precise error for what is invalid.
+//! It parses such an object in one pass. `text` becomes a [`Text`]: a slice of the
+//! received buffer when the JSON string has no escapes (no copy), else decoded in the
+//! parser's scratch buffer and copied out at its exact size. Anything
+//! it is not sure of — another key, a nested value, `null`, a float, an escaped key or
+//! `type`, a duplicate key, invalid UTF-8, a lone surrogate, any syntax error — makes it
+//! return `None`, and the caller decodes the event with serde_json instead, which gives
+//! the same result for everything this path accepts (a test checks this) and the precise
+//! error for what is invalid.
 
 use std::borrow::Cow;
 
-use super::event::Wire;
+use super::event::{Wire, WireText};
+use super::text::{Text, TextSource};
 
 const LO: u64 = 0x0101_0101_0101_0101;
 const HI: u64 = 0x8080_8080_8080_8080;
@@ -24,8 +28,9 @@ enum Key {
     ExecutionTime,
 }
 
-/// Decodes a flat event object, or gives up (`None`).
-pub(super) fn decode(b: &[u8]) -> Option<Wire<'_>> {
+/// Decodes a flat event object, or gives up (`None`). Its `text` comes from `source`.
+#[inline(always)]
+pub(super) fn decode<'a>(b: &'a [u8], source: &mut TextSource<'_>) -> Option<Wire<'a>> {
     let mut i = skip_ws(b, 0);
     if b.get(i) != Some(&b'{') {
         return None;
@@ -62,13 +67,13 @@ pub(super) fn decode(b: &[u8]) -> Option<Wire<'_>> {
             i = skip_ws(b, i + 1);
             let next = match key {
                 Key::Type => {
-                    let (s, n) = string(b, i)?;
-                    wire.kind = Some(s);
+                    let (s, n) = plain_string(b, i)?;
+                    wire.kind = Some(Cow::Borrowed(s));
                     n
                 }
                 Key::Text => {
-                    let (s, n) = string(b, i)?;
-                    wire.text = Some(s);
+                    let (t, n) = text(b, i, source)?;
+                    wire.text = Some(WireText::Text(t));
                     n
                 }
                 Key::Timestamp => {
@@ -126,6 +131,14 @@ fn integer(b: &[u8], mut i: usize) -> Option<(i64, usize)> {
     }
     let start = i;
     let mut v: i64 = 0;
+    // Eight digits at a time (a millisecond timestamp has thirteen), then one at a time.
+    while let Some(eight) = b.get(i..i + 8).and_then(eight_digits) {
+        if i + 8 - start > 18 {
+            return None;
+        }
+        v = v * 100_000_000 + eight;
+        i += 8;
+    }
     while let Some(&c) = b.get(i) {
         if !c.is_ascii_digit() {
             break;
@@ -144,6 +157,28 @@ fn integer(b: &[u8], mut i: usize) -> Option<(i64, usize)> {
         return None;
     }
     Some((if neg { -v } else { v }, i))
+}
+
+/// The value of eight ASCII digits, or `None` if any of the bytes is not a digit.
+#[inline(always)]
+fn eight_digits(b: &[u8]) -> Option<i64> {
+    let mut a = [0u8; 8];
+    a.copy_from_slice(b);
+    let w = u64::from_le_bytes(a);
+    // Every byte in 0x30..=0x39: its high nibble is 3 and adding 6 does not carry out of
+    // its low nibble.
+    let digits = (w & 0xF0F0_F0F0_F0F0_F0F0)
+        | (((w.wrapping_add(0x0606_0606_0606_0606)) & 0xF0F0_F0F0_F0F0_F0F0) >> 4);
+    if digits != 0x3333_3333_3333_3333 {
+        return None;
+    }
+    // Combine pairs, then pairs of pairs, then the two halves (the first byte is the
+    // most significant digit).
+    let d = w - 0x3030_3030_3030_3030;
+    let d = (d * 10 + (d >> 8)) & 0x00FF_00FF_00FF_00FF;
+    let d = (d * 100 + (d >> 16)) & 0x0000_FFFF_0000_FFFF;
+    let d = (d * 10_000 + (d >> 32)) & 0xFFFF_FFFF;
+    Some(d as i64)
 }
 
 /// The index of the first `"`, `\` or control byte at or after `i` (or `b.len()`).
@@ -179,27 +214,67 @@ fn hex4(b: &[u8], i: usize) -> Option<u32> {
     Some(v)
 }
 
-/// The JSON string whose opening quote is at `i`: borrowed when it has no escapes.
-/// Returns the string and the index after its closing quote.
+/// The JSON string without escapes whose opening quote is at `i`, and the index after
+/// its closing quote; `None` for anything else (escapes included: serde decodes those).
 #[inline(always)]
-fn string(b: &[u8], i: usize) -> Option<(Cow<'_, str>, usize)> {
+fn plain_string(b: &[u8], i: usize) -> Option<(&str, usize)> {
     if b.get(i) != Some(&b'"') {
         return None;
     }
-    let mut i = i + 1;
-    let j = find_special(b, i);
-    if *b.get(j)? == b'"' {
-        let s = std::str::from_utf8(&b[i..j]).ok()?;
-        return Some((Cow::Borrowed(s), j + 1));
+    let start = i + 1;
+    let j = find_special(b, start);
+    if *b.get(j)? != b'"' {
+        return None;
     }
-    let mut out: Vec<u8> = Vec::with_capacity(b.len() - i);
-    let mut j = j;
+    let s = &b[start..j];
+    // The names execd sends, without a UTF-8 check.
+    let known = KINDS.iter().find(|k| k.as_bytes() == s);
+    Some((
+        match known {
+            Some(k) => k,
+            None => std::str::from_utf8(s).ok()?,
+        },
+        j + 1,
+    ))
+}
+
+/// The event types execd sends, most frequent first.
+const KINDS: [&str; 9] = [
+    "stdout",
+    "stderr",
+    "ping",
+    "init",
+    "status",
+    "result",
+    "execution_count",
+    "execution_complete",
+    "error",
+];
+
+/// The JSON string whose opening quote is at `i`, as output text: a slice of the received
+/// buffer when it has no escapes, decoded otherwise. Returns the text and the index after
+/// its closing quote.
+#[inline(always)]
+fn text(b: &[u8], i: usize, source: &mut TextSource<'_>) -> Option<(Text, usize)> {
+    if b.get(i) != Some(&b'"') {
+        return None;
+    }
+    let start = i + 1;
+    let j = find_special(b, start);
+    if *b.get(j)? == b'"' {
+        return Some((source.plain(&b[start..j])?, j + 1));
+    }
+    // Escapes only shrink: the rest of the frame bounds the decoded size.
+    source.write(b.len() - start, |out| unescape(b, start, j, out))
+}
+
+/// Decodes the string that starts at `i` and whose first escape or control byte is at `j`
+/// into `out`; returns the index after its closing quote.
+fn unescape(b: &[u8], mut i: usize, mut j: usize, out: &mut Vec<u8>) -> Option<usize> {
     loop {
         out.extend_from_slice(&b[i..j]);
         match *b.get(j)? {
-            b'"' => {
-                return String::from_utf8(out).ok().map(|s| (Cow::Owned(s), j + 1));
-            }
+            b'"' => return Some(j + 1),
             b'\\' => {}
             _ => return None, // a raw control character
         }
@@ -245,11 +320,12 @@ mod tests {
 
     /// The fast path and serde agree on everything the fast path accepts.
     fn check(json: &[u8]) -> bool {
-        let slow = decode_serde(json).and_then(|w| build(w, json, None));
-        match decode(json) {
+        let source = TextSource::detached();
+        let slow = decode_serde(json).and_then(|w| build(w, json, &source, None));
+        match decode(json, &mut TextSource::detached()) {
             None => false,
             Some(w) => {
-                let fast = build(w, json, None).expect("fast path events build");
+                let fast = build(w, json, &source, None).expect("fast path events build");
                 match slow {
                     Ok(slow) => assert_eq!(fast, slow, "{:?}", String::from_utf8_lossy(json)),
                     Err(e) => panic!(
@@ -278,6 +354,34 @@ mod tests {
         ] {
             assert!(check(json), "{:?}", String::from_utf8_lossy(json));
         }
+    }
+
+    #[test]
+    fn eight_digits_at_a_time() {
+        assert_eq!(eight_digits(b"01234567"), Some(1_234_567));
+        assert_eq!(eight_digits(b"99999999"), Some(99_999_999));
+        assert_eq!(eight_digits(b"17145648"), Some(17_145_648));
+        for bad in [
+            b"1234567/",
+            b"1234567:",
+            b"a2345678",
+            b"1234 678",
+            b"\x0012345\x00\x00",
+        ] {
+            assert_eq!(eight_digits(&bad[..8]), None, "{bad:?}");
+        }
+        for (json, v) in [
+            ("1714564800000", 1_714_564_800_000),
+            ("-123456789", -123_456_789),
+            ("12345678", 12_345_678),
+            ("123456789012345678", 123_456_789_012_345_678),
+            ("0", 0),
+        ] {
+            assert_eq!(integer(json.as_bytes(), 0), Some((v, json.len())), "{json}");
+        }
+        assert_eq!(integer(b"1234567890123456789", 0), None);
+        assert_eq!(integer(b"0123456789", 0), None);
+        assert_eq!(integer(b"123456789.5", 0), None);
     }
 
     #[test]

@@ -114,8 +114,9 @@ impl Stream for MetricsStream {
 
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         let this = self.get_mut();
-        this.frames
-            .poll_with(cx, |p| p.next_decoded(|data, _| Metrics::from_json(data)))
+        this.frames.poll_with(cx, |p| {
+            p.next_decoded(|data, _, _| Metrics::from_json(data))
+        })
     }
 }
 

@@ -16,6 +16,13 @@
 //! * [`Execution`](crate::execution::Execution) aggregates a stream into stdout, stderr,
 //!   results, error and exit code.
 //!
+//! Output text ([`StreamEvent::Stdout`], [`StreamEvent::Stderr`]) is a [`Text`]: an owned,
+//! cheaply cloned UTF-8 string backed by [`bytes::Bytes`]. Where the JSON string has no
+//! escapes it is a slice of the received chunk (no copy, no allocation); with escapes
+//! (a line's trailing `\n` is one) it is decoded once, into an allocation of exactly its
+//! size. A sliced `Text` kept for long keeps its chunk alive (`String::from(text)` copies
+//! it out).
+//!
 //! ```
 //! # async fn demo() -> Result<(), opensandbox::Error> {
 //! use opensandbox::stream::{EventStream, StreamEvent, StreamOptions, for_each_event};
@@ -44,12 +51,16 @@ mod event;
 mod fastjson;
 mod metrics;
 mod parser;
+mod text;
+#[cfg(test)]
+mod text_tests;
 
 pub use body::{EventStream, FrameStream};
 pub(crate) use event::command_exit_code;
 pub use event::{COMMAND_EXEC_ERROR, StreamEvent};
 pub use metrics::{Metrics, MetricsStream};
 pub use parser::{Frame, FrameFormat, FrameParser};
+pub use text::Text;
 
 /// The default limit on one event's payload: 64 MiB of output plus room for the JSON
 /// envelope and escaping (8 MiB).
