@@ -433,10 +433,25 @@ pub(crate) fn truncate(s: &str, max: usize) -> String {
     format!("{}…", &s[..end])
 }
 
-/// The first bytes of a body, for error messages.
+/// How much of a success body [`Error::Decode`] keeps.
+const DECODE_SNIPPET_LEN: usize = 512;
+
+/// The first bytes of a body (at most 512), for [`Error::Decode`].
 pub(crate) fn snippet(body: &[u8]) -> String {
-    let end = body.len().min(512);
-    String::from_utf8_lossy(&body[..end]).into_owned()
+    snippet_of(body, DECODE_SNIPPET_LEN)
+}
+
+/// The first `max` bytes of `bytes`, lossily as UTF-8, for error messages (the one
+/// place a snippet is made); a cut one ends with `… (N bytes)`.
+pub(crate) fn snippet_of(bytes: &[u8], max: usize) -> String {
+    if bytes.len() <= max {
+        return String::from_utf8_lossy(bytes).into_owned();
+    }
+    format!(
+        "{}… ({} bytes)",
+        String::from_utf8_lossy(&bytes[..max]),
+        bytes.len()
+    )
 }
 
 #[cfg(test)]

@@ -51,6 +51,8 @@ mod error;
 mod memory;
 mod options;
 #[cfg(feature = "redis")]
+mod redis_scripts;
+#[cfg(feature = "redis")]
 mod redis_store;
 mod replenish;
 mod sandboxes;

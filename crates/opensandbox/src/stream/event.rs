@@ -7,7 +7,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
-use super::parser::{Frame, snippet};
+use super::parser::{Frame, quoted};
 use super::text::{Text, TextSource};
 use crate::error::{Error, Result};
 
@@ -330,7 +330,7 @@ pub(super) fn decode_serde(json: &[u8]) -> Result<Wire<'_>> {
         Err(bad) => Error::stream(format!(
             "malformed frame: not valid UTF-8 (at byte {}): {}",
             bad.valid_up_to(),
-            snippet(json)
+            quoted(json)
         )),
         Ok(_) => malformed(json, &e),
     })
@@ -415,7 +415,7 @@ pub(crate) fn malformed(json: &[u8], e: &serde_json::Error) -> Error {
     } else {
         "invalid JSON"
     };
-    Error::stream(format!("malformed frame: {what} ({e}): {}", snippet(json)))
+    Error::stream(format!("malformed frame: {what} ({e}): {}", quoted(json)))
 }
 
 /// Events and metrics are JSON objects: anything else (an array, a string, a number) is
@@ -425,7 +425,7 @@ pub(crate) fn require_object(json: &[u8]) -> Result<()> {
         Some(b'{') => Ok(()),
         _ => Err(Error::stream(format!(
             "malformed frame: not a JSON object: {}",
-            snippet(json)
+            quoted(json)
         ))),
     }
 }

@@ -14,6 +14,15 @@ use crate::error::{Error, Result};
 type Item<T> = std::result::Result<T, Box<Error>>;
 
 /// The UTF-8 byte order mark a stream may open with.
+mod fields;
+mod frame;
+mod scan;
+
+pub use frame::{Frame, FrameFormat};
+
+pub(crate) use scan::quoted;
+use scan::*;
+
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// How much longer than `max_event_size` one line may be: room for a field name
@@ -22,40 +31,6 @@ const LINE_OVERHEAD: usize = 1024;
 
 /// Longest piece of a frame quoted in an error message.
 const SNIPPET_LEN: usize = 160;
-
-/// How a frame was written on the wire.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum FrameFormat {
-    /// A bare JSON object: execd's `{json}\n\n`, or one NDJSON line (`{json}\n`).
-    Json,
-    /// A standard Server-Sent Events event (`data:` lines ended by a blank line).
-    Sse,
-}
-
-/// One frame of an event stream: the payload of one event, not yet decoded.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct Frame {
-    /// How the frame was written.
-    pub format: FrameFormat,
-    /// The payload: the JSON object of a bare frame, or the joined `data:` lines of an SSE
-    /// event (lines joined with `\n`). A slice of the received chunks where possible, not a
-    /// copy.
-    pub data: Bytes,
-    /// The SSE `event:` name, if the event had one.
-    pub event: Option<String>,
-    /// The SSE last event ID (`id:`) in force when the event was dispatched (SSE frames
-    /// only).
-    pub id: Option<String>,
-}
-
-impl Frame {
-    /// The payload as text, if it is valid UTF-8.
-    pub fn text(&self) -> Option<&str> {
-        std::str::from_utf8(&self.data).ok()
-    }
-}
 
 /// An incremental, chunk-boundary independent parser for the three framings OpenSandbox
 /// servers use:
@@ -516,7 +491,7 @@ impl FrameParser {
                 let buf = self.multiline.take().map(|m| m.buf).unwrap_or_default();
                 return Some(Err(Box::new(Error::stream(format!(
                     "malformed frame: a blank line ended an incomplete JSON object: {}",
-                    snippet(&buf)
+                    quoted(&buf)
                 )))));
             }
             if ml.buf.len() + 1 + bytes.len() > self.max_event_size {
@@ -544,7 +519,7 @@ impl FrameParser {
             b':' if lead == 0 => None, // SSE comment
             b'{' => {
                 if self.sse.active && !self.sse.discard {
-                    let s = snippet(bytes);
+                    let s = quoted(bytes);
                     self.sse = SseEvent::default();
                     return Some(Err(Box::new(Error::stream(format!(
                         "malformed frame: a bare JSON line inside an SSE event: {s}"
@@ -587,200 +562,6 @@ impl FrameParser {
             id: None,
         }
     }
-
-    /// An SSE `name: value` (or bare `name`) line.
-    fn field_line(&mut self, line: Line) -> Option<Item<Raw>> {
-        let bytes = self.bytes_of(line);
-        let (name_len, value_start) = match bytes.iter().position(|&b| b == b':') {
-            Some(i) => {
-                let v = i + 1;
-                (
-                    i,
-                    if bytes.get(v) == Some(&b' ') {
-                        v + 1
-                    } else {
-                        v
-                    },
-                )
-            }
-            None => (bytes.len(), bytes.len()),
-        };
-        let has_colon = name_len < bytes.len();
-        let name = &bytes[..name_len];
-        let value = Line {
-            in_carry: line.in_carry,
-            start: line.start + value_start,
-            end: line.end,
-        };
-        match name {
-            b"data" => {
-                self.sse.active = true;
-                if self.sse.discard {
-                    return None;
-                }
-                let new_len = match self.sse.data {
-                    DataBuf::Empty => value.len(),
-                    ref d => d.len() + 1 + value.len(),
-                };
-                if new_len > self.max_event_size {
-                    self.sse.discard = true;
-                    self.sse.data = DataBuf::Empty;
-                    return Some(Err(self.too_large()));
-                }
-                self.sse.data = match std::mem::take(&mut self.sse.data) {
-                    DataBuf::Empty if !value.in_carry => DataBuf::InChunk(value.start, value.end),
-                    DataBuf::Empty => DataBuf::One(self.take_bytes(value)),
-                    DataBuf::InChunk(s, e) => {
-                        let mut buf = BytesMut::with_capacity(new_len);
-                        buf.extend_from_slice(&self.chunk[s..e]);
-                        buf.put_u8(b'\n');
-                        buf.extend_from_slice(self.bytes_of(value));
-                        DataBuf::Many(buf)
-                    }
-                    DataBuf::One(first) => {
-                        let mut buf = BytesMut::with_capacity(new_len);
-                        buf.extend_from_slice(&first);
-                        buf.put_u8(b'\n');
-                        buf.extend_from_slice(self.bytes_of(value));
-                        DataBuf::Many(buf)
-                    }
-                    DataBuf::Many(mut buf) => {
-                        buf.put_u8(b'\n');
-                        buf.extend_from_slice(self.bytes_of(value));
-                        DataBuf::Many(buf)
-                    }
-                };
-                None
-            }
-            b"event" => {
-                let v = String::from_utf8_lossy(self.bytes_of(value)).into_owned();
-                self.sse.active = true;
-                self.sse.event = Some(v);
-                None
-            }
-            b"id" => {
-                let v = self.bytes_of(value);
-                if !v.contains(&0) {
-                    self.last_event_id = Some(String::from_utf8_lossy(v).into_owned());
-                }
-                self.sse.active = true;
-                None
-            }
-            b"retry" => {
-                let v = self.bytes_of(value);
-                if let Some(ms) = std::str::from_utf8(v)
-                    .ok()
-                    .filter(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()))
-                    .and_then(|v| v.parse::<u64>().ok())
-                {
-                    self.retry = Some(Duration::from_millis(ms));
-                }
-                self.sse.active = true;
-                None
-            }
-            _ if has_colon && is_field_name(name) => {
-                // An SSE field this client does not use: ignored, as the standard says.
-                self.sse.active = true;
-                None
-            }
-            _ => Some(Err(Box::new(Error::stream(format!(
-                "malformed frame: not JSON and not an SSE field: {}",
-                snippet(bytes)
-            ))))),
-        }
-    }
-
-    /// The blank line ending an SSE event.
-    fn dispatch_sse(&mut self) -> Option<Item<Raw>> {
-        if !self.sse.active {
-            return None;
-        }
-        let ev = std::mem::take(&mut self.sse);
-        if ev.discard {
-            return None;
-        }
-        let data = match ev.data {
-            DataBuf::Empty => return None,
-            DataBuf::InChunk(start, end) => {
-                if is_empty_data(&self.chunk[start..end]) {
-                    return None;
-                }
-                return Some(Ok(Raw::SseInChunk {
-                    start,
-                    end,
-                    event: ev.event,
-                }));
-            }
-            DataBuf::One(b) => b,
-            DataBuf::Many(b) => b.freeze(),
-        };
-        if is_empty_data(&data) {
-            return None;
-        }
-        Some(Ok(Raw::Frame(Box::new(Frame {
-            format: FrameFormat::Sse,
-            data,
-            event: ev.event,
-            id: self.last_event_id.clone(),
-        }))))
-    }
-
-    /// One step of end-of-input processing, after every complete line was handled.
-    fn eof_step(&mut self) -> EofStep {
-        if self.clear_carry {
-            self.clear_carry = false;
-            self.carry.clear();
-        }
-        if !self.carry.is_empty() {
-            // The last line had no line end.
-            let len = self.carry.len();
-            let line = Line {
-                in_carry: true,
-                start: 0,
-                end: len,
-            };
-            if self.multiline.is_none() && !self.sse.active {
-                let bytes = &self.carry[..];
-                let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
-                let lead = bytes.iter().take_while(|b| is_ws(**b)).count();
-                if bytes.get(lead) == Some(&b'{')
-                    && JsonScan::default().feed(&bytes[lead..]).is_none()
-                {
-                    let e = truncated(bytes);
-                    self.carry.clear();
-                    return EofStep::Item(Err(e));
-                }
-            }
-            return match self.process_line(line) {
-                Some(item) => EofStep::Item(item),
-                None => EofStep::Again,
-            };
-        }
-        self.discard_line = false;
-        if let Some(ml) = self.multiline.take() {
-            return EofStep::Item(Err(truncated(&ml.buf)));
-        }
-        if self.sse.active {
-            // The stream ended without the blank line after an event: deliver the event
-            // if its data is complete, report it as truncated otherwise.
-            let pending: &[u8] = match &self.sse.data {
-                DataBuf::InChunk(s, e) => &self.chunk[*s..*e],
-                DataBuf::One(d) => d,
-                DataBuf::Many(d) => d,
-                DataBuf::Empty => &[],
-            };
-            if !self.sse.discard && is_incomplete_json(pending) {
-                let e = truncated(pending);
-                self.sse = SseEvent::default();
-                return EofStep::Item(Err(e));
-            }
-            return match self.dispatch_sse() {
-                Some(item) => EofStep::Item(item),
-                None => EofStep::Again,
-            };
-        }
-        EofStep::Done
-    }
 }
 
 enum EofStep {
@@ -802,174 +583,9 @@ fn line_bytes<'a>(carry: &'a BytesMut, chunk: &'a Bytes, line: Line) -> &'a [u8]
 fn truncated(bytes: &[u8]) -> Box<Error> {
     Box::new(Error::stream(format!(
         "the stream ended in the middle of a frame (truncated): {}",
-        snippet(bytes)
+        quoted(bytes)
     )))
 }
 
-/// `data:` with nothing in it: a keep-alive, not an event.
-fn is_empty_data(data: &[u8]) -> bool {
-    data.iter().all(|b| is_ws(*b) || *b == b'\n')
-}
-
-fn is_incomplete_json(data: &[u8]) -> bool {
-    let lead = data
-        .iter()
-        .take_while(|b| is_ws(**b) || **b == b'\n')
-        .count();
-    data.get(lead) == Some(&b'{') && JsonScan::default().feed(&data[lead..]).is_none()
-}
-
-#[inline]
-fn is_ws(b: u8) -> bool {
-    b == b' ' || b == b'\t'
-}
-
-/// Whether `name` looks like an SSE field name (so that an unknown one is ignored rather
-/// than reported as garbage).
-fn is_field_name(name: &[u8]) -> bool {
-    !name.is_empty()
-        && name
-            .iter()
-            .all(|b| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'-' || *b == b'.')
-}
-
-/// The first bytes of a frame, for error messages.
-pub(crate) fn snippet(bytes: &[u8]) -> String {
-    if bytes.len() <= SNIPPET_LEN {
-        return format!("{:?}", String::from_utf8_lossy(bytes));
-    }
-    format!(
-        "{:?}… ({} bytes)",
-        String::from_utf8_lossy(&bytes[..SNIPPET_LEN]),
-        bytes.len()
-    )
-}
-
-/// The index of the first `\n` or `\r`, eight bytes at a time.
-#[inline]
-fn find_eol(hay: &[u8]) -> Option<usize> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    const LF: u64 = LO * b'\n' as u64;
-    const CR: u64 = LO * b'\r' as u64;
-    let mut words = hay.chunks_exact(8);
-    let mut base = 0;
-    for word in &mut words {
-        let mut a = [0u8; 8];
-        a.copy_from_slice(word);
-        let w = u64::from_le_bytes(a);
-        let x = w ^ LF;
-        let y = w ^ CR;
-        // A byte of `x` (or `y`) is zero where `w` has a LF (or CR). The lowest flagged
-        // byte is always a real match (false positives only sit above a real one).
-        let m = ((x.wrapping_sub(LO) & !x) | (y.wrapping_sub(LO) & !y)) & HI;
-        if m != 0 {
-            return Some(base + (m.trailing_zeros() / 8) as usize);
-        }
-        base += 8;
-    }
-    words
-        .remainder()
-        .iter()
-        .position(|&b| b == b'\n' || b == b'\r')
-        .map(|p| base + p)
-}
-
-/// Tracks brace depth through JSON text, to tell when an object spread over several lines
-/// is complete.
-#[derive(Debug, Default, Clone)]
-struct JsonScan {
-    depth: usize,
-    in_str: bool,
-    escape: bool,
-}
-
-impl JsonScan {
-    /// Feeds the next bytes; returns the index just past the byte that closed the
-    /// outermost value, if it closed.
-    fn feed(&mut self, bytes: &[u8]) -> Option<usize> {
-        for (i, &b) in bytes.iter().enumerate() {
-            if self.in_str {
-                if self.escape {
-                    self.escape = false;
-                } else if b == b'\\' {
-                    self.escape = true;
-                } else if b == b'"' {
-                    self.in_str = false;
-                }
-                continue;
-            }
-            match b {
-                b'"' => self.in_str = true,
-                b'{' | b'[' => self.depth += 1,
-                b'}' | b']' => {
-                    self.depth = self.depth.saturating_sub(1);
-                    if self.depth == 0 {
-                        return Some(i + 1);
-                    }
-                }
-                _ => {}
-            }
-        }
-        None
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn naive_eol(h: &[u8]) -> Option<usize> {
-        h.iter().position(|&b| b == b'\n' || b == b'\r')
-    }
-
-    #[test]
-    fn find_eol_matches_naive_search() {
-        let mut rng = fastrand::Rng::with_seed(7);
-        for len in 0..70 {
-            for _ in 0..200 {
-                let h: Vec<u8> = (0..len)
-                    .map(|_| match rng.u8(0..10) {
-                        0 => b'\n',
-                        1 => b'\r',
-                        2 => 0x0b,
-                        3 => 0x0c,
-                        4 => 0x8a,
-                        5 => 0x0e,
-                        _ => rng.u8(..),
-                    })
-                    .collect();
-                assert_eq!(find_eol(&h), naive_eol(&h), "{h:?}");
-            }
-        }
-        assert_eq!(find_eol(b"0123456789abcdef\r"), Some(16));
-    }
-
-    #[test]
-    fn json_scan_handles_strings_and_escapes() {
-        let mut s = JsonScan::default();
-        assert_eq!(s.feed(br#"{"a":"}\"{","b":[1,{"c":2}]}"#), Some(28));
-        let mut s = JsonScan::default();
-        assert_eq!(s.feed(br#"{"a":"x\\"#), None);
-        assert_eq!(s.feed(br#"","b":"}"}"#), Some(10));
-    }
-
-    #[test]
-    fn carry_lines_are_zero_copy_within_a_chunk() {
-        let mut p = FrameParser::new();
-        let chunk = Bytes::from_static(b"{\"type\":\"ping\"}\n\n");
-        p.push(chunk.clone());
-        let f = p.next_frame().unwrap().unwrap();
-        assert_eq!(f.data.as_ptr(), chunk.as_ptr());
-    }
-
-    #[test]
-    fn bom_split_across_chunks() {
-        let mut p = FrameParser::new();
-        p.push(&b"\xEF"[..]);
-        p.push(&b"\xBB"[..]);
-        p.push(&b"\xBFdata: {}\n\n"[..]);
-        let f = p.next_frame().unwrap().unwrap();
-        assert_eq!(&f.data[..], b"{}");
-    }
-}
+mod tests;
