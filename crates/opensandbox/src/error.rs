@@ -56,9 +56,23 @@ pub enum Error {
     },
 
     /// A sandbox did not become ready: it was deleted again (unless configured
-    /// otherwise); the details say what was awaited and what was last seen.
-    #[error(transparent)]
-    NotReady(Box<NotReady>),
+    /// otherwise) and this says what was awaited and what was last seen.
+    #[error("sandbox {sandbox_id} not ready after {after:?}: {waiting_for}; last state {last_state:?}{}", last_error.as_deref().map(|e| format!("; last error: {e}")).unwrap_or_default())]
+    NotReady {
+        /// The sandbox.
+        sandbox_id: String,
+        /// What the SDK was waiting for (state `Running`, the execd endpoint, a ping).
+        waiting_for: String,
+        /// The last state seen, with the server's reason when it gave one.
+        last_state: String,
+        /// The last error met while waiting, as text.
+        last_error: Option<String>,
+        /// How long the SDK waited.
+        after: Duration,
+        /// Whether the sandbox reached a terminal state (failed, stopped) rather than
+        /// running out of time.
+        terminal: bool,
+    },
 
     /// The server answered with an error status.
     #[error(transparent)]
@@ -76,8 +90,15 @@ pub enum Error {
     },
 
     /// The server answered with a success status but a body this SDK could not decode.
-    #[error(transparent)]
-    Decode(Box<DecodeError>),
+    #[error("could not decode the response ({status}): {message}; body starts with {snippet:?}")]
+    Decode {
+        /// HTTP status of the response.
+        status: StatusCode,
+        /// What failed to decode.
+        message: String,
+        /// The first bytes of the body (at most 512), lossily as UTF-8.
+        snippet: String,
+    },
 
     /// A stream broke: a malformed frame, an event over the size limit, or the connection
     /// closed before the terminal event.
@@ -120,68 +141,7 @@ pub enum Error {
     Handler(Box<dyn std::error::Error + Send + Sync>),
 }
 
-/// Why a sandbox did not become ready ([`Error::NotReady`]).
-#[derive(Debug, thiserror::Error)]
-#[error("sandbox {sandbox_id} not ready after {after:?}: {waiting_for}; last state {last_state:?}{}", last_error.as_deref().map(|e| format!("; last error: {e}")).unwrap_or_default())]
-#[non_exhaustive]
-pub struct NotReady {
-    /// The sandbox.
-    pub sandbox_id: String,
-    /// What the SDK was waiting for (state `Running`, the execd endpoint, a ping).
-    pub waiting_for: String,
-    /// The last state seen, with the server's reason when it gave one.
-    pub last_state: String,
-    /// The last error met while waiting, as text.
-    pub last_error: Option<String>,
-    /// How long the SDK waited.
-    pub after: Duration,
-    /// Whether the sandbox reached a terminal state (failed, stopped) rather than
-    /// running out of time.
-    pub terminal: bool,
-}
-
-/// A success answer whose body could not be decoded ([`Error::Decode`]).
-#[derive(Debug, thiserror::Error)]
-#[error("could not decode the response ({status}): {message}; body starts with {snippet:?}")]
-#[non_exhaustive]
-pub struct DecodeError {
-    /// HTTP status of the response.
-    pub status: StatusCode,
-    /// What failed to decode.
-    pub message: String,
-    /// The first bytes of the body (at most 512), lossily as UTF-8.
-    pub snippet: String,
-}
-
 impl Error {
-    /// An [`Error::NotReady`].
-    pub(crate) fn not_ready(
-        sandbox_id: String,
-        waiting_for: String,
-        last_state: String,
-        last_error: Option<String>,
-        after: Duration,
-        terminal: bool,
-    ) -> Error {
-        Error::NotReady(Box::new(NotReady {
-            sandbox_id,
-            waiting_for,
-            last_state,
-            last_error,
-            after,
-            terminal,
-        }))
-    }
-
-    /// An [`Error::Decode`].
-    pub(crate) fn decode(status: StatusCode, message: impl Into<String>, snippet: String) -> Error {
-        Error::Decode(Box::new(DecodeError {
-            status,
-            message: message.into(),
-            snippet,
-        }))
-    }
-
     /// The API error, if the server answered with an error status.
     #[must_use]
     pub fn api(&self) -> Option<&ApiError> {
@@ -544,14 +504,5 @@ mod tests {
         assert_eq!(e.request_id.as_deref(), Some("req-1"));
         assert_eq!(e.retry_after, Some(Duration::from_secs(7)));
         assert!(e.to_string().contains("req-1"));
-    }
-}
-
-#[cfg(test)]
-mod size {
-    /// Large variants are boxed: a `Result` of the SDK costs little to move around.
-    #[test]
-    fn results_stay_small() {
-        assert!(std::mem::size_of::<super::Result<()>>() <= 56);
     }
 }

@@ -1330,6 +1330,6 @@ async fn read_lines_refuses_bad_ranges_and_non_utf8_text() {
     assert_eq!(server.received_requests().await.unwrap().len(), 0);
     assert!(matches!(
         ex.read_lines("/f", LineRange::first(1)).await,
-        Err(Error::Decode(_))
+        Err(Error::Decode { .. })
     ));
 }

@@ -236,11 +236,17 @@ async fn readiness_timeout_deletes_the_sandbox() {
     .unwrap_err();
     assert!(started.elapsed() < Duration::from_secs(5));
     match &err {
-        Error::NotReady(n) => {
-            assert!(n.waiting_for.contains("state Running"), "{n}");
-            assert!(n.last_state.contains("Pending"), "{n}");
-            assert!(!n.terminal);
-            assert_eq!(n.after, Duration::from_millis(500));
+        Error::NotReady {
+            waiting_for,
+            after,
+            last_state,
+            terminal,
+            ..
+        } => {
+            assert!(waiting_for.contains("state Running"), "{waiting_for}");
+            assert!(last_state.contains("Pending"), "{last_state}");
+            assert!(!terminal);
+            assert_eq!(*after, Duration::from_millis(500));
         }
         other => panic!("expected a readiness timeout, got {other:?}"),
     }
@@ -316,8 +322,8 @@ async fn execd_that_never_answers_ping_times_out_and_the_sandbox_is_deleted() {
     .await
     .unwrap_err();
     match &err {
-        Error::NotReady(n) => {
-            assert!(n.waiting_for.contains("ping"), "{n}")
+        Error::NotReady { waiting_for, .. } => {
+            assert!(waiting_for.contains("ping"), "{waiting_for}")
         }
         other => panic!("{other:?}"),
     }
@@ -350,7 +356,7 @@ async fn delete_on_failure_can_be_turned_off() {
     )
     .await
     .unwrap_err();
-    assert!(matches!(err, Error::NotReady(_)));
+    assert!(matches!(err, Error::NotReady { .. }));
     server.verify().await;
 }
 
@@ -395,7 +401,7 @@ async fn connect_checks_health_and_refuses_paused_sandboxes_without_deleting() {
         .await
         .unwrap_err();
     assert!(started.elapsed() < Duration::from_secs(5));
-    assert!(matches!(err, Error::NotReady(_)), "{err:?}");
+    assert!(matches!(err, Error::NotReady { .. }), "{err:?}");
     // Without the health check, nothing but the endpoint is asked for.
     mount_endpoints(&paused, "proxy").await;
     let sandbox = Sandbox::connect_with(
@@ -1295,7 +1301,7 @@ async fn resume_with_options_skips_or_bounds_the_health_check() {
         .resume_with(ConnectOptions::new().ready_timeout(Duration::from_millis(300)))
         .await
         .unwrap_err();
-    assert!(matches!(err, Error::NotReady(_)), "{err:?}");
+    assert!(matches!(err, Error::NotReady { .. }), "{err:?}");
     assert!(started.elapsed() < Duration::from_secs(10));
     let pings = server
         .received_requests()

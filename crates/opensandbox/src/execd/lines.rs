@@ -149,15 +149,13 @@ impl ExecdClient {
                 }
             }
         }
-        String::from_utf8(out.to_vec()).map_err(|e| {
-            Error::decode(
-                status,
-                format!(
-                    "lines {}.. of {path} are not UTF-8 text ({e}); read the file by bytes instead",
-                    range.start
-                ),
-                String::new(),
-            )
+        String::from_utf8(out.to_vec()).map_err(|e| Error::Decode {
+            status,
+            message: format!(
+                "lines {}.. of {path} are not UTF-8 text ({e}); read the file by bytes instead",
+                range.start
+            ),
+            snippet: String::new(),
         })
     }
 

@@ -29,8 +29,11 @@ impl ExecdClient {
             .bytes()
             .await
             .map_err(|e| self.transport.reqwest_error(e, Failure::MaybeSent))?;
-        Metrics::from_json(&body)
-            .map_err(|e| Error::decode(status, e.to_string(), crate::error::snippet(&body)))
+        Metrics::from_json(&body).map_err(|e| Error::Decode {
+            status,
+            message: e.to_string(),
+            snippet: crate::error::snippet(&body),
+        })
     }
 
     /// A live feed of samples, one a second, until dropped. The server's

@@ -228,8 +228,11 @@ async fn decode_json<T: serde::de::DeserializeOwned>(
 ) -> Result<T> {
     let status = resp.status();
     let body = transport.read_body(resp).await?;
-    serde_json::from_slice(&body)
-        .map_err(|e| Error::decode(status, e.to_string(), crate::error::snippet(&body)))
+    serde_json::from_slice(&body).map_err(|e| Error::Decode {
+        status,
+        message: e.to_string(),
+        snippet: crate::error::snippet(&body),
+    })
 }
 
 /// Refuses empty identifiers before anything is sent.

@@ -256,12 +256,10 @@ impl ExecdClient {
             .transport
             .run(self.api.get_pty_session().session_id(session_id).send())
             .await?;
-        let output_offset = u64::try_from(resp.output_offset).map_err(|_| {
-            Error::decode(
-                reqwest::StatusCode::OK,
-                format!("negative output_offset {}", resp.output_offset),
-                String::new(),
-            )
+        let output_offset = u64::try_from(resp.output_offset).map_err(|_| Error::Decode {
+            status: reqwest::StatusCode::OK,
+            message: format!("negative output_offset {}", resp.output_offset),
+            snippet: String::new(),
         })?;
         Ok(PtyStatus {
             session_id: resp.session_id,

@@ -90,12 +90,10 @@ pub(crate) fn endpoint_from(
     config: &ConnectionConfig,
     ep: &lt::Endpoint,
 ) -> Result<SandboxEndpoint> {
-    let bad = |message: String| {
-        Error::decode(
-            reqwest::StatusCode::OK,
-            message,
-            crate::error::truncate(&ep.endpoint, 256),
-        )
+    let bad = |message: String| Error::Decode {
+        status: reqwest::StatusCode::OK,
+        message,
+        snippet: crate::error::truncate(&ep.endpoint, 256),
     };
     let raw = ep.endpoint.trim();
     if raw.is_empty() {

@@ -42,8 +42,8 @@ fn ping_not_ready(
     after: Duration,
 ) -> Error {
     let mut err = not_ready(id, Stage::Ping, false, last_state, last_error, after);
-    if let Error::NotReady(details) = &mut err {
-        details.waiting_for = format!(
+    if let Error::NotReady { waiting_for, .. } = &mut err {
+        *waiting_for = format!(
             "execd at {execd_url} to answer ping (the sandbox is {last_state}); if that \
              address is not reachable from this machine, reach sandboxes through the \
              server with ConnectionConfig::server_proxy(true) or map the address \
@@ -64,14 +64,14 @@ fn not_ready(
 ) -> Error {
     let what = stage.what(dead);
     tracing::warn!(sandbox = %id, last_state, elapsed = ?after, "{what}");
-    Error::not_ready(
-        id.to_string(),
-        what.trim_start_matches("sandbox readiness: ").to_string(),
-        last_state.to_string(),
-        last_error.map(|e| e.to_string()),
+    Error::NotReady {
+        sandbox_id: id.to_string(),
+        waiting_for: what.trim_start_matches("sandbox readiness: ").to_string(),
+        last_state: last_state.to_string(),
+        last_error: last_error.map(|e| e.to_string()),
         after,
-        dead,
-    )
+        terminal: dead,
+    }
 }
 
 /// Waits until the sandbox is `Running` and (with `health_check`) execd answers ping;

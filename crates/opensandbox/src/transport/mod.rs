@@ -455,18 +455,20 @@ impl Transport {
                 rv.headers(),
                 Bytes::new(),
             )),
-            P::InvalidResponsePayload(body, err) => {
-                Error::decode(StatusCode::OK, err.to_string(), snippet(&body))
-            }
+            P::InvalidResponsePayload(body, err) => Error::Decode {
+                status: StatusCode::OK,
+                message: err.to_string(),
+                snippet: snippet(&body),
+            },
             P::UnexpectedResponse(resp) if resp.status().is_redirection() => redirect_error(&resp),
             P::UnexpectedResponse(resp) if resp.status().is_success() => {
                 let status = resp.status();
                 let body = resp.bytes().await.unwrap_or_default();
-                Error::decode(
+                Error::Decode {
                     status,
-                    "unexpected success status or content type",
-                    snippet(&body),
-                )
+                    message: "unexpected success status or content type".into(),
+                    snippet: snippet(&body),
+                }
             }
             P::UnexpectedResponse(resp) => Error::from(api_error(resp).await),
         }

@@ -18,14 +18,14 @@ pub(super) fn body_too_large(e: &reqwest::Error) -> Option<u64> {
 
 /// The error for an answer over [`ClientOptions::max_response_body`].
 pub(crate) fn too_large(status: StatusCode, limit: u64) -> Error {
-    Error::decode(
+    Error::Decode {
         status,
-        format!(
+        message: format!(
             "the answer is larger than the limit of {limit} bytes \
              (ClientOptions::max_response_body); it was not read whole"
         ),
-        String::new(),
-    )
+        snippet: String::new(),
+    }
 }
 
 /// How a reqwest error counts for retries.

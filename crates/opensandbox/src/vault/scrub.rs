@@ -20,11 +20,15 @@ pub(crate) fn scrub_write_error(err: Error, secrets: &[Secret]) -> Error {
 
 fn scrub_other(err: Error, secrets: &[Secret]) -> Error {
     match err {
-        Error::Decode(d) => Error::decode(
-            d.status,
-            scrub(&d.message, secrets),
-            scrub(&d.snippet, secrets),
-        ),
+        Error::Decode {
+            status,
+            message,
+            snippet,
+        } => Error::Decode {
+            status,
+            message: scrub(&message, secrets),
+            snippet: scrub(&snippet, secrets),
+        },
         Error::InvalidInput(m) => Error::InvalidInput(scrub(&m, secrets)),
         other => other,
     }

@@ -51,11 +51,14 @@ async fn lifecycle(state: &str, execd: &str) -> MockServer {
 
 fn assert_ping_not_ready(err: &Error, url_part: &str) {
     match err {
-        Error::NotReady(n) => {
-            let waiting_for = &n.waiting_for;
+        Error::NotReady {
+            waiting_for,
+            last_error,
+            ..
+        } => {
             assert!(waiting_for.contains(url_part), "{waiting_for}");
             assert!(waiting_for.contains("server_proxy(true)"), "{waiting_for}");
-            assert!(n.last_error.is_some(), "a cause is kept: {err:?}");
+            assert!(last_error.is_some(), "a cause is kept: {err:?}");
         }
         other => panic!("expected NotReady, got {other:?}"),
     }
@@ -122,7 +125,10 @@ async fn a_maximal_ready_timeout_does_not_panic() {
     )
     .await
     .unwrap_err();
-    assert!(matches!(&err, Error::NotReady(n) if n.terminal), "{err:?}");
+    assert!(
+        matches!(err, Error::NotReady { terminal: true, .. }),
+        "{err:?}"
+    );
     let err = within(
         Duration::from_secs(10),
         Sandbox::create(
@@ -132,7 +138,10 @@ async fn a_maximal_ready_timeout_does_not_panic() {
     )
     .await
     .unwrap_err();
-    assert!(matches!(&err, Error::NotReady(n) if n.terminal), "{err:?}");
+    assert!(
+        matches!(err, Error::NotReady { terminal: true, .. }),
+        "{err:?}"
+    );
     // The failed sandbox was deleted, not left behind.
     let deletes = server
         .received_requests()

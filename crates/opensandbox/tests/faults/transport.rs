@@ -180,7 +180,7 @@ async fn oversized_case(chunked: bool) {
         .await
         .unwrap_err();
     assert!(
-        matches!(&err, opensandbox::Error::Decode(d) if d.message.contains("larger than the limit of 1048576")),
+        matches!(err, opensandbox::Error::Decode { ref message, .. } if message.contains("larger than the limit of 1048576")),
         "{err:?}"
     );
     assert_eq!(server.hits(), 1, "not retried");
@@ -209,7 +209,7 @@ async fn oversized_command_logs_fail_while_read() {
     let err = within(Duration::from_secs(10), client.command_logs("c1", None))
         .await
         .unwrap_err();
-    assert!(matches!(err, opensandbox::Error::Decode(_)), "{err:?}");
+    assert!(matches!(err, opensandbox::Error::Decode { .. }), "{err:?}");
 }
 
 /// Table of hostile answers: each case plays a script to every connection, makes one
@@ -358,7 +358,7 @@ mod table {
         content_length_shorter_than_the_body_cuts_the_json: Script::new(vec![
             Step::Send(head_bytes(200, &[("content-type", "application/json"), ("content-length", "10")])),
             send(SANDBOX.as_bytes()), Step::Close]), 3,
-            |s| lc(&s).get_sandbox("sbx-1"), Error::Decode(_),
+            |s| lc(&s).get_sandbox("sbx-1"), Error::Decode { .. },
         download_shorter_than_its_content_length_fails: Script::head_then(200,
             &[("content-type", "application/octet-stream"), ("content-length", "5000")],
             vec![send(&[b'x'; 10]), Step::Close]), 3,
@@ -366,16 +366,16 @@ mod table {
         // Wrong content.
         html_instead_of_json_is_a_decode_error: Script::response(200,
             &[("content-type", "text/html")], b"<html><body>login</body></html>"), 3,
-            |s| lc(&s).get_sandbox("sbx-1"), Error::Decode(_),
+            |s| lc(&s).get_sandbox("sbx-1"), Error::Decode { .. },
         empty_200_where_json_is_needed_is_a_decode_error: Script::response(200,
             &[("content-type", "application/json")], b""), 3,
-            |s| lc(&s).get_sandbox("sbx-1"), Error::Decode(_),
+            |s| lc(&s).get_sandbox("sbx-1"), Error::Decode { .. },
         no_content_204_where_json_is_needed_is_a_decode_error: Script::response(204, &[], b""), 3,
-            |s| lc(&s).get_sandbox("sbx-1"), Error::Decode(_),
+            |s| lc(&s).get_sandbox("sbx-1"), Error::Decode { .. },
         json_of_the_wrong_shape_is_a_decode_error: Script::json(200, r#"[1,2,3]"#), 3,
-            |s| lc(&s).get_sandbox("sbx-1"), Error::Decode(_),
+            |s| lc(&s).get_sandbox("sbx-1"), Error::Decode { .. },
         null_body_is_a_decode_error: Script::json(200, "null"), 3,
-            |s| lc(&s).get_sandbox("sbx-1"), Error::Decode(_),
+            |s| lc(&s).get_sandbox("sbx-1"), Error::Decode { .. },
         // Error statuses in odd shapes.
         a_503_html_page_is_an_api_error_after_retries: Script::response(503,
             &[("content-type", "text/html")], b"<h1>down</h1>"), 3,

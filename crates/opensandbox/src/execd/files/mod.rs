@@ -212,7 +212,7 @@ impl ExecdClient {
                 .collect()),
             // Servers that ignore `verbose` answer 200 with no body: the replacements were
             // made, only the counts are unknown.
-            Err(Error::Decode(d)) if d.snippet.trim().is_empty() => Ok(HashMap::new()),
+            Err(Error::Decode { snippet, .. }) if snippet.trim().is_empty() => Ok(HashMap::new()),
             Err(e) => Err(e),
         }
     }
