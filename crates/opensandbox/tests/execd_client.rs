@@ -1333,3 +1333,47 @@ async fn read_lines_refuses_bad_ranges_and_non_utf8_text() {
         Err(Error::Decode { .. })
     ));
 }
+
+/// `read_file` holds a file in memory only up to `max_response_body`: a larger one is
+/// an `Error::Decode` naming the limit (with or without a `Content-Length`), and a file
+/// within the limit comes back whole.
+#[tokio::test]
+async fn read_file_is_bounded_by_the_response_limit() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/files/download"))
+        .and(wiremock::matchers::query_param("path", "/big"))
+        .respond_with(ResponseTemplate::new(200).set_body_bytes(vec![b'x'; 64]))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/files/download"))
+        .and(wiremock::matchers::query_param("path", "/small"))
+        .respond_with(ResponseTemplate::new(200).set_body_bytes(vec![b'y'; 16]))
+        .mount(&server)
+        .await;
+    let execd = ExecdClient::with_options(
+        &server.uri(),
+        TOKEN,
+        ClientOptions::new()
+            .max_response_body(32)
+            .use_env_proxy(false),
+    )
+    .unwrap();
+    match execd.read_file("/big").await {
+        Err(Error::Decode { message, .. }) => assert!(message.contains("32 bytes"), "{message}"),
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(
+        execd.files().read_to_string("/big").await,
+        Err(Error::Decode { .. })
+    ));
+    assert_eq!(execd.read_file("/small").await.unwrap().len(), 16);
+    // A download is not limited: it streams.
+    let mut d = execd.download("/big").await.unwrap();
+    let mut n = 0;
+    while let Some(chunk) = d.next().await {
+        n += chunk.unwrap().len();
+    }
+    assert_eq!(n, 64);
+}

@@ -144,13 +144,30 @@ impl ExecdClient {
         self.download_inner(path, Some(r)).await
     }
 
-    /// Downloads a file into memory (only for files known to be small).
+    /// Downloads a file into memory, at most
+    /// [`ClientOptions::max_response_body`](crate::ClientOptions::max_response_body)
+    /// bytes (64 MiB by default); stream larger files with [`ExecdClient::download`].
     ///
     /// # Errors
     ///
-    /// As every call of [`ExecdClient`]: see [its errors](ExecdClient#errors).
+    /// [`Error::Decode`] for a file over that limit (it is not read whole), and as every
+    /// call of [`ExecdClient`]: see [its errors](ExecdClient#errors).
     pub async fn read_file(&self, path: &str) -> Result<Bytes> {
-        self.download(path).await?.bytes().await
+        let limit = self.transport.options().max_response_body;
+        let mut download = self.download(path).await?;
+        if download.content_length().is_some_and(|n| n > limit) {
+            return Err(crate::transport::too_large(StatusCode::OK, limit));
+        }
+        let cap = download.content_length().unwrap_or(0).min(limit) as usize;
+        let mut buf = BytesMut::with_capacity(cap);
+        while let Some(chunk) = download.next().await {
+            let chunk = chunk?;
+            if (buf.len() as u64).saturating_add(chunk.len() as u64) > limit {
+                return Err(crate::transport::too_large(StatusCode::OK, limit));
+            }
+            buf.extend_from_slice(&chunk);
+        }
+        Ok(buf.freeze())
     }
 
     async fn download_inner(
