@@ -5,6 +5,7 @@ use std::fmt;
 
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 
+use super::EndpointOptions;
 use crate::config::ClientOptions;
 use crate::connection::ConnectionConfig;
 use crate::error::{Error, Result};
@@ -64,21 +65,27 @@ pub(super) fn execd_client(config: &ConnectionConfig, ep: &SandboxEndpoint) -> R
     )
 }
 
-/// Resolves the endpoint of `port`: a signed one when `expires` is set, else through the
-/// server proxy if the config says so.
+/// Resolves the endpoint of `port`: a signed one when the options ask for it, else
+/// through the server proxy if the options (or, when they leave it open, the config)
+/// say so.
 pub(super) async fn resolve(
     lifecycle: &LifecycleClient,
     config: &ConnectionConfig,
     id: &str,
     port: u16,
-    expires: Option<u64>,
+    options: &EndpointOptions,
 ) -> Result<SandboxEndpoint> {
-    let ep = match expires {
-        Some(e) => lifecycle.get_signed_endpoint(id, port, e).await?,
+    let ep = match options.signed_until {
+        Some(expires) => {
+            let secs = u64::try_from(expires.timestamp())
+                .map_err(|_| Error::InvalidInput(format!("expiry {expires} is before 1970")))?;
+            lifecycle.get_signed_endpoint(id, port, secs).await?
+        }
         None => {
-            lifecycle
-                .get_endpoint(id, port, config.uses_server_proxy())
-                .await?
+            let proxy = options
+                .server_proxy
+                .unwrap_or_else(|| config.uses_server_proxy());
+            lifecycle.get_endpoint(id, port, proxy).await?
         }
     };
     endpoint_from(config, &ep)
@@ -86,7 +93,7 @@ pub(super) async fn resolve(
 
 /// Turns the lifecycle API's endpoint (no scheme, maybe a path) into a base URL and a
 /// header map, applying the config's host rewrite.
-pub(crate) fn endpoint_from(
+pub(super) fn endpoint_from(
     config: &ConnectionConfig,
     ep: &lt::Endpoint,
 ) -> Result<SandboxEndpoint> {

@@ -162,16 +162,10 @@ impl SandboxManager {
         sandbox_id: &str,
         options: SnapshotOptions,
     ) -> Result<SnapshotInfo> {
-        let name = options
-            .name
-            .map(|n| {
-                n.parse()
-                    .map_err(|e| Error::InvalidInput(format!("snapshot name {n:?}: {e}")))
-            })
-            .transpose()?;
+        let request = options.to_request()?;
         Ok(self
             .lifecycle
-            .create_snapshot(sandbox_id, lt::CreateSnapshotRequest { name })
+            .create_snapshot(sandbox_id, request)
             .await?
             .into())
     }

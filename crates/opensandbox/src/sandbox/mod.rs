@@ -42,7 +42,7 @@ use crate::connection::ConnectionConfig;
 use crate::egress::EgressClient;
 use crate::error::{Error, Result};
 use crate::execd::ExecdClient;
-use crate::lifecycle::{LifecycleClient, types as lt};
+use crate::lifecycle::LifecycleClient;
 use crate::model::{SandboxInfo, SnapshotInfo};
 use endpoint::{execd_client, resolve, sandbox_options};
 use readiness::wait_ready;
@@ -54,7 +54,7 @@ pub use create::{
     DEFAULT_TIMEOUT, MIN_TIMEOUT, POOL_REF_EXTENSION, SandboxCreateOptions,
 };
 pub use endpoint::SandboxEndpoint;
-pub(crate) use endpoint::{endpoint_from, lifecycle_client};
+pub(crate) use endpoint::lifecycle_client;
 pub use handles::{Code, Commands, Egress, Files, Session, Vault};
 pub use manager::{LIST_ALL_PAGE_SIZE, MAX_LIST_PAGES, SandboxManager};
 pub use options::{ConnectOptions, EndpointOptions, SnapshotOptions};
@@ -221,7 +221,14 @@ impl Sandbox {
             };
             wait_ready(&lifecycle, config, sandbox_id, readiness, None, true).await?
         } else {
-            let ep = resolve(&lifecycle, config, sandbox_id, EXECD_PORT, None).await?;
+            let ep = resolve(
+                &lifecycle,
+                config,
+                sandbox_id,
+                EXECD_PORT,
+                &EndpointOptions::default(),
+            )
+            .await?;
             execd_client(config, &ep)?
         };
         Ok(Sandbox::assemble(
@@ -321,7 +328,14 @@ impl Sandbox {
             )
             .await?
         } else {
-            let ep = resolve(&inner.lifecycle, &inner.config, &inner.id, EXECD_PORT, None).await?;
+            let ep = resolve(
+                &inner.lifecycle,
+                &inner.config,
+                &inner.id,
+                EXECD_PORT,
+                &EndpointOptions::default(),
+            )
+            .await?;
             execd_client(&inner.config, &ep)?
         };
         let mut endpoints = inner.write();
@@ -380,16 +394,7 @@ impl Sandbox {
         options: EndpointOptions,
     ) -> Result<SandboxEndpoint> {
         let inner = &self.inner;
-        if let Some(expires) = options.signed_until {
-            let secs = u64::try_from(expires.timestamp())
-                .map_err(|_| Error::InvalidInput(format!("expiry {expires} is before 1970")))?;
-            return resolve(&inner.lifecycle, &inner.config, &inner.id, port, Some(secs)).await;
-        }
-        let proxy = options
-            .server_proxy
-            .unwrap_or_else(|| inner.config.uses_server_proxy());
-        let ep = inner.lifecycle.get_endpoint(&inner.id, port, proxy).await?;
-        endpoint_from(&inner.config, &ep)
+        resolve(&inner.lifecycle, &inner.config, &inner.id, port, &options).await
     }
 
     /// Checks that execd answers.
@@ -491,7 +496,7 @@ impl Sandbox {
             &inner.config,
             &inner.id,
             EGRESS_PORT,
-            None,
+            &EndpointOptions::default(),
         )
         .await?;
         let client = EgressClient::with_headers(
@@ -521,17 +526,11 @@ impl Sandbox {
     /// [`Error::InvalidInput`] for a name the API refuses, the server's refusal
     /// ([`Error::Api`]) or a transport failure.
     pub async fn snapshot(&self, options: SnapshotOptions) -> Result<SnapshotInfo> {
-        let name = options
-            .name
-            .map(|n| {
-                n.parse()
-                    .map_err(|e| Error::InvalidInput(format!("snapshot name {n:?}: {e}")))
-            })
-            .transpose()?;
+        let request = options.to_request()?;
         Ok(self
             .inner
             .lifecycle
-            .create_snapshot(&self.inner.id, lt::CreateSnapshotRequest { name })
+            .create_snapshot(&self.inner.id, request)
             .await?
             .into())
     }

@@ -5,6 +5,8 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 
 use super::create::DEFAULT_READY_TIMEOUT;
+use crate::api::lifecycle::types as lt;
+use crate::error::{Error, Result};
 
 /// Options for [`Sandbox::connect_with`](super::Sandbox::connect_with) and
 /// [`Sandbox::resume_with`](super::Sandbox::resume_with).
@@ -101,5 +103,18 @@ impl SnapshotOptions {
     pub fn name(mut self, name: impl Into<String>) -> Self {
         self.name = Some(name.into());
         self
+    }
+
+    /// The lifecycle API's request; a name the API refuses is `InvalidInput`.
+    pub(crate) fn to_request(&self) -> Result<lt::CreateSnapshotRequest> {
+        let name = self
+            .name
+            .as_deref()
+            .map(|n| {
+                n.parse()
+                    .map_err(|e| Error::InvalidInput(format!("snapshot name {n:?}: {e}")))
+            })
+            .transpose()?;
+        Ok(lt::CreateSnapshotRequest { name })
     }
 }

@@ -3,7 +3,7 @@
 use std::time::{Duration, Instant};
 
 use super::endpoint::{execd_client, resolve};
-use super::{EXECD_PORT, Readiness};
+use super::{EXECD_PORT, EndpointOptions, Readiness};
 use crate::connection::ConnectionConfig;
 use crate::error::{Error, Result};
 use crate::execd::ExecdClient;
@@ -155,8 +155,17 @@ pub(super) async fn wait_ready(
     // 2. The execd endpoint.
     let execd = loop {
         let remaining = deadline.saturating_duration_since(Instant::now());
-        match tokio::time::timeout(remaining, resolve(lifecycle, config, id, EXECD_PORT, None))
-            .await
+        match tokio::time::timeout(
+            remaining,
+            resolve(
+                lifecycle,
+                config,
+                id,
+                EXECD_PORT,
+                &EndpointOptions::default(),
+            ),
+        )
+        .await
         {
             Ok(Ok(ep)) => break execd_client(config, &ep)?,
             Ok(Err(e)) if e.is_transient() && Instant::now() < deadline => {
