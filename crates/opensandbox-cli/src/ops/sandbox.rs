@@ -145,12 +145,7 @@ pub async fn list(conn: &Conn, spec: ListSpec) -> OpResult<Vec<Value>> {
     }
     let manager = conn.manager()?;
     if spec.all {
-        let mut items = Vec::new();
-        let mut stream = std::pin::pin!(manager.list_all(opts));
-        while let Some(item) = stream.next().await {
-            items.push(json_of(&item?)?);
-        }
-        return Ok(items);
+        return all_as_json(manager.list_all(opts)).await;
     }
     let page = manager.list(&opts).await?;
     page.items.iter().map(json_of).collect()
@@ -237,4 +232,17 @@ fn metrics_json(m: &opensandbox::stream::Metrics) -> Value {
 /// Any API value as JSON.
 pub(crate) fn json_of<T: serde::Serialize>(value: &T) -> OpResult<Value> {
     serde_json::to_value(value).map_err(|e| CliError::failure(format!("cannot encode: {e}")))
+}
+
+/// Every item of a listing walked page by page (`--all`), as JSON; stops at the first
+/// error.
+pub(crate) async fn all_as_json<T: serde::Serialize>(
+    items: impl Stream<Item = opensandbox::Result<T>>,
+) -> OpResult<Vec<Value>> {
+    let mut out = Vec::new();
+    let mut items = std::pin::pin!(items);
+    while let Some(item) = items.next().await {
+        out.push(json_of(&item?)?);
+    }
+    Ok(out)
 }

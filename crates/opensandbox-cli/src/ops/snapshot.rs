@@ -1,11 +1,10 @@
 //! Snapshots: create, get, list, delete.
 
-use futures::StreamExt;
 use opensandbox::api::lifecycle::SnapshotListOptions;
 use opensandbox::{SnapshotOptions, SnapshotState};
 use serde_json::Value;
 
-use super::sandbox::json_of;
+use super::sandbox::{all_as_json, json_of};
 use super::{Conn, OpResult};
 
 /// Snapshots sandbox `id`.
@@ -59,12 +58,7 @@ pub async fn list(conn: &Conn, spec: ListSpec) -> OpResult<Vec<Value>> {
     }
     let manager = conn.manager()?;
     if spec.all {
-        let mut items = Vec::new();
-        let mut stream = std::pin::pin!(manager.list_all_snapshots(opts));
-        while let Some(item) = stream.next().await {
-            items.push(json_of(&item?)?);
-        }
-        return Ok(items);
+        return all_as_json(manager.list_all_snapshots(opts)).await;
     }
     let page = manager.list_snapshots(&opts).await?;
     page.items.iter().map(json_of).collect()
